@@ -1,0 +1,13 @@
+/**
+ * ssekit: Server-Sent Events for Jakarta EE. {@link org.ssekit} is the container-neutral core,
+ * {@link org.ssekit.servlet} the Servlet 6 binding.
+ */
+module org.ssekit {
+    requires jakarta.servlet;
+    requires java.management;
+
+    exports org.ssekit;
+    exports org.ssekit.servlet;
+    // The JAX-RS binding drives the same queue and heartbeat machinery.
+    exports org.ssekit.internal to org.ssekit.jaxrs;
+}

@@ -1,0 +1,56 @@
+package org.ssekit;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One open connection to one client, carrying events in the order they were sent.
+ *
+ * <p>Sending never blocks: the event is encoded once, queued in the connection's bounded
+ * queue and written by the non-blocking I/O of the container. The returned stage completes
+ * once the container has taken and flushed the event's bytes, and fails with a
+ * {@link StreamClosedException} when the connection is gone or the queue was full. Stages
+ * complete on the thread that finished the write; keep their callbacks short.
+ *
+ * <p>What the client receives for {@code stream.send(SseEvent.of("tick", "12:00:01"))}:
+ * <pre>
+ * event: tick\n
+ * data: 12:00:01\n
+ * \n
+ * </pre>
+ *
+ * <p>Thread safety: all methods may be called from any thread; events sent from one thread
+ * reach the client in that order.
+ */
+public interface EventStream extends AutoCloseable {
+
+    /** Queues an event; see the class comment for when the stage completes. */
+    CompletionStage<Void> send(SseEvent event);
+
+    /** Queues a comment, written as {@code : text\n} lines; clients ignore it. */
+    default CompletionStage<Void> comment(String text) {
+        return send(SseEvent.comment(text));
+    }
+
+    /**
+     * Ends the stream after the events already queued: the response completes normally and
+     * a browser reconnects after its retry delay. Idempotent.
+     */
+    @Override
+    void close();
+
+    /** True until the stream has been closed, failed or the client went away. */
+    boolean isOpen();
+
+    /**
+     * Runs {@code callback} once when the stream ends, for whatever reason; at once when it
+     * has ended already.
+     */
+    void onClose(Runnable callback);
+
+    /**
+     * The Last-Event-ID the client sent when it connected (header, or the configured query
+     * parameter as a fallback); empty when it sent none or an empty one.
+     */
+    Optional<String> lastEventId();
+}

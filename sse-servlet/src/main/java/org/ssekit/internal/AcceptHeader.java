@@ -1,0 +1,59 @@
+package org.ssekit.internal;
+
+import java.util.Locale;
+
+/** Decides from the Accept header (RFC 9110 12.5.1) whether a client takes text/event-stream. */
+public final class AcceptHeader {
+    private AcceptHeader() {
+    }
+
+    /**
+     * True when no Accept header was sent, or when the most specific range that matches
+     * {@code text/event-stream} ({@code text/event-stream}, {@code text/*}, {@code *}{@code /*})
+     * has a q-value above zero.
+     */
+    public static boolean acceptsEventStream(Iterable<String> headerValues) {
+        int bestSpecificity = -1;
+        double bestQ = 0;
+        boolean sawAny = false;
+        for (String header : headerValues) {
+            for (String range : header.split(",")) {
+                String[] parts = range.split(";");
+                String type = parts[0].trim().toLowerCase(Locale.ROOT);
+                if (type.isEmpty()) {
+                    continue;
+                }
+                sawAny = true;
+                int specificity = specificity(type);
+                if (specificity > bestSpecificity) {
+                    bestSpecificity = specificity;
+                    bestQ = quality(parts);
+                }
+            }
+        }
+        return !sawAny || bestQ > 0;
+    }
+
+    private static int specificity(String type) {
+        return switch (type) {
+            case "text/event-stream" -> 2;
+            case "text/*" -> 1;
+            case "*/*", "*" -> 0;
+            default -> -1;
+        };
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+                try {
+                    return Double.parseDouble(p.substring(2).trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,75 @@
+package org.ssekit.servlet;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ssekit.EventStream;
+import org.ssekit.SseConfig;
+
+/**
+ * A servlet that opens an event stream on every GET and hands it to {@link #onOpen}.
+ *
+ * <pre>
+ * &#64;WebServlet(urlPatterns = "/clock", asyncSupported = true,
+ *         initParams = &#64;WebInitParam(name = "heartbeatMillis", value = "15000"))
+ * public class ClockServlet extends SseServlet {
+ *     &#64;Override
+ *     protected void onOpen(HttpServletRequest request, EventStream stream) {
+ *         stream.send(SseEvent.of("time", Instant.now().toString()));
+ *     }
+ * }
+ * </pre>
+ * Init-params are those of {@link SseConfig} ({@code heartbeatMillis}, {@code retryMillis},
+ * {@code maxQueuedEvents}, ...); a bad one fails deployment with a message naming it.
+ * The servlet must be mapped with {@code asyncSupported=true}.
+ *
+ * <p>Thread safety: {@link #onOpen} is called on container threads, concurrently for
+ * concurrent clients.
+ */
+public abstract class SseServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private transient SseStreams streams;
+
+    @Override
+    public void init() throws ServletException {
+        try {
+            streams = SseStreams.create(config());
+        } catch (IllegalArgumentException e) {
+            throw new UnavailableException("servlet " + getServletName() + ": bad init-param: " + e.getMessage());
+        }
+    }
+
+    /** The configuration: by default the defaults with this servlet's init-params applied. */
+    protected SseConfig config() {
+        return SseConfig.builder().parameters(this::getInitParameter).build();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var stream = streams.open(request, response);
+        if (stream.isPresent()) {
+            onOpen(request, stream.get());
+        }
+    }
+
+    /** A client connected; send to {@code stream} now or keep it to send later. */
+    protected abstract void onOpen(HttpServletRequest request, EventStream stream);
+
+    /** The streams of this servlet. */
+    protected final SseStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void destroy() {
+        if (streams != null) {
+            streams.close();
+        }
+    }
+}
