@@ -39,6 +39,9 @@ public final class SseConfig {
     public static final String PARAM_MAX_CONNECTIONS = "maxConnections";
     public static final String PARAM_LAST_EVENT_ID_PARAM = "lastEventIdParam";
     public static final String PARAM_RESET_EVENT = "resetEvent";
+    /** Comma-separated exact origins allowed cross-origin, with credentials. */
+    public static final String PARAM_CORS_ALLOWED_ORIGINS = "corsAllowedOrigins";
+    public static final String PARAM_CORS_ALLOW_CREDENTIALS = "corsAllowCredentials";
 
     /** What a connection does when its queue is full. */
     public enum Overflow {
@@ -59,6 +62,7 @@ public final class SseConfig {
     private final int maxConnections;
     private final String lastEventIdParam;
     private final String resetEvent;
+    private final CorsPolicy cors;
 
     private SseConfig(Builder b) {
         this.heartbeat = b.heartbeat;
@@ -70,6 +74,7 @@ public final class SseConfig {
         this.maxConnections = b.maxConnections;
         this.lastEventIdParam = b.lastEventIdParam;
         this.resetEvent = b.resetEvent;
+        this.cors = b.cors;
     }
 
     /** The defaults: heartbeat 15 s, no retry field, 1000 events or 1 MiB queued, disconnect on overflow. */
@@ -91,7 +96,8 @@ public final class SseConfig {
                 .overflow(overflow)
                 .maxConnections(maxConnections)
                 .lastEventIdParam(lastEventIdParam)
-                .resetEvent(resetEvent);
+                .resetEvent(resetEvent)
+                .cors(cors);
     }
 
     /** Idle time after which a connection gets a {@code :} comment line; zero means never. */
@@ -136,12 +142,17 @@ public final class SseConfig {
         return resetEvent;
     }
 
+    /** Which other origins may connect; by default none ({@link CorsPolicy#sameOrigin()}). */
+    public CorsPolicy cors() {
+        return cors;
+    }
+
     @Override
     public String toString() {
         return "SseConfig{heartbeat=" + heartbeat + ", retry=" + retry + ", retryJitter=" + retryJitter
                 + ", maxQueuedEvents=" + maxQueuedEvents + ", maxQueuedBytes=" + maxQueuedBytes
                 + ", overflow=" + overflow + ", maxConnections=" + maxConnections
-                + ", lastEventIdParam=" + lastEventIdParam + ", resetEvent=" + resetEvent + "}";
+                + ", lastEventIdParam=" + lastEventIdParam + ", resetEvent=" + resetEvent + ", cors=" + cors + "}";
     }
 
     /**
@@ -159,6 +170,7 @@ public final class SseConfig {
         private int maxConnections = Integer.MAX_VALUE;
         private String lastEventIdParam = "lastEventId";
         private String resetEvent = "reset";
+        private CorsPolicy cors = CorsPolicy.sameOrigin();
 
         private Builder() {
         }
@@ -216,6 +228,11 @@ public final class SseConfig {
 
         public Builder resetEvent(String name) {
             this.resetEvent = Objects.requireNonNull(name, "resetEvent");
+            return this;
+        }
+
+        public Builder cors(CorsPolicy policy) {
+            this.cors = Objects.requireNonNull(policy, "cors");
             return this;
         }
 

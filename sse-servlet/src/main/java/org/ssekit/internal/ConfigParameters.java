@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.ssekit.CorsPolicy;
 import org.ssekit.SseConfig;
 
 /** Maps named string settings (servlet init-params) onto an {@link SseConfig.Builder}. */
@@ -22,6 +23,32 @@ public final class ConfigParameters {
         text(lookup, SseConfig.PARAM_OVERFLOW, v -> b.overflow(overflow(v)));
         text(lookup, SseConfig.PARAM_LAST_EVENT_ID_PARAM, b::lastEventIdParam);
         text(lookup, SseConfig.PARAM_RESET_EVENT, b::resetEvent);
+        cors(b, lookup);
+    }
+
+    private static void cors(SseConfig.Builder b, Function<String, String> lookup) {
+        String origins = lookup.apply(SseConfig.PARAM_CORS_ALLOWED_ORIGINS);
+        if (origins == null || origins.isBlank()) {
+            return;
+        }
+        CorsPolicy.Builder policy = CorsPolicy.builder();
+        text(lookup, SseConfig.PARAM_CORS_ALLOW_CREDENTIALS, v -> policy.allowCredentials(bool(v)));
+        text(lookup, SseConfig.PARAM_CORS_ALLOWED_ORIGINS, v -> {
+            for (String o : v.split(",")) {
+                if (!o.isBlank()) {
+                    policy.allowOrigin(o.trim());
+                }
+            }
+            b.cors(policy.build());
+        });
+    }
+
+    private static boolean bool(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
     }
 
     private static void millis(Function<String, String> lookup, String name, Consumer<Duration> set) {

@@ -40,6 +40,7 @@ public final class OutboundStream implements EventStream {
     private final long maxQueuedBytes;
     private final SseConfig.Overflow overflow;
     private final String lastEventId;
+    private final Counters counters;
     private final Object lock = new Object();
 
     // Guarded by lock.
@@ -57,12 +58,13 @@ public final class OutboundStream implements EventStream {
 
     private volatile long lastWriteNanos = System.nanoTime();
 
-    public OutboundStream(Transport transport, SseConfig config, String lastEventId) {
+    public OutboundStream(Transport transport, SseConfig config, String lastEventId, Counters counters) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.maxQueuedEvents = config.maxQueuedEvents();
         this.maxQueuedBytes = config.maxQueuedBytes();
         this.overflow = config.overflow();
         this.lastEventId = lastEventId;
+        this.counters = counters;
     }
 
     @Override
@@ -98,6 +100,7 @@ public final class OutboundStream implements EventStream {
             done.completeExceptionally(refusal);
         }
         if (state == State.OPEN && overflow == SseConfig.Overflow.DISCONNECT) {
+            counters.slowConsumer();
             LOG.log(System.Logger.Level.DEBUG, "disconnecting slow consumer: {0}", refusal.getMessage());
             abort(refusal);
         }
@@ -261,11 +264,16 @@ public final class OutboundStream implements EventStream {
     private void completeInFlight() {
         List<Object> done = inFlight;
         inFlight = List.of();
+        int events = 0;
         for (Object f : done) {
             if (f instanceof Pending p) {
                 p.done().complete(null);
             }
+            if (frameBytes(f) != EventEncoder.HEARTBEAT) {
+                events++;
+            }
         }
+        counters.delivered(events);
     }
 
     /** Stops the writer unless work or an abort arrived meanwhile; true when it has stopped. */

@@ -25,6 +25,7 @@ public final class StreamHub implements AutoCloseable {
     private final SseConfig config;
     private final Set<OutboundStream> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger admitted = new AtomicInteger();
+    private final Counters counters = new Counters();
     private final ScheduledExecutorService heartbeats;
     private volatile boolean closed;
 
@@ -62,6 +63,15 @@ public final class StreamHub implements AutoCloseable {
         return config;
     }
 
+    public Counters counters() {
+        return counters;
+    }
+
+    /** A stream over {@code transport}, counted in this hub's figures; {@link #register} it once started. */
+    public OutboundStream newStream(Transport transport, String lastEventId) {
+        return new OutboundStream(transport, config, lastEventId, counters);
+    }
+
     /** Reserves a place for a new stream; false at the connection cap or after close. */
     public boolean tryAdmit() {
         if (closed) {
@@ -82,9 +92,11 @@ public final class StreamHub implements AutoCloseable {
     /** Tracks an admitted stream until it ends; then its place is given back. */
     public void register(OutboundStream stream) {
         open.add(stream);
+        counters.opened();
         stream.onClose(() -> {
             if (open.remove(stream)) {
                 admitted.decrementAndGet();
+                counters.closed();
             }
         });
         if (closed) {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
+import org.ssekit.SseMetrics;
 import org.ssekit.internal.AcceptHeader;
 import org.ssekit.internal.OutboundStream;
 import org.ssekit.internal.StreamHub;
@@ -87,7 +88,7 @@ public final class SseStreams implements AutoCloseable {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
         ServletTransport transport = new ServletTransport(async, response.getOutputStream());
-        OutboundStream stream = new OutboundStream(transport, hub.config(), lastEventId);
+        OutboundStream stream = hub.newStream(transport, lastEventId);
         stream.enqueue(hub.openingFrame(), null);
         hub.register(stream);
         transport.start(stream);
@@ -108,6 +109,11 @@ public final class SseStreams implements AutoCloseable {
     /** Streams open now. */
     public int openStreams() {
         return hub.openCount();
+    }
+
+    /** The running figures of these streams; pass them to {@code Broadcaster.Builder.metrics}. */
+    public SseMetrics metrics() {
+        return hub.counters();
     }
 
     /**

@@ -1,0 +1,149 @@
+package org.ssekit;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which other origins may open event streams, with credentials done right.
+ *
+ * <p>An allowed cross-origin request gets the exact origin back, never {@code *}:
+ * <pre>
+ * Access-Control-Allow-Origin: https://app.example.com
+ * Access-Control-Allow-Credentials: true
+ * Vary: Origin
+ * </pre>
+ * A preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) from an allowed origin
+ * is answered 204 with {@code Access-Control-Allow-Methods: GET, OPTIONS} and the allowed
+ * request headers named one by one ({@code Authorization, Last-Event-ID, Cache-Control} by
+ * default). An origin not on the list, and {@code Origin: null}, are refused with 403 before
+ * any stream opens. A same-origin request is served without CORS headers.
+ *
+ * <p>Thread safety: instances are immutable and safe to share between threads.
+ */
+public final class CorsPolicy {
+    private static final CorsPolicy SAME_ORIGIN = new CorsPolicy(Set.of(), true, List.of(), Duration.ZERO);
+
+    private final Set<String> allowedOrigins;
+    private final boolean allowCredentials;
+    private final List<String> allowedHeaders;
+    private final Duration maxAge;
+
+    private CorsPolicy(Set<String> origins, boolean credentials, List<String> headers, Duration maxAge) {
+        this.allowedOrigins = origins;
+        this.allowCredentials = credentials;
+        this.allowedHeaders = headers;
+        this.maxAge = maxAge;
+    }
+
+    /** No cross-origin access: requests from other origins are refused with 403. */
+    public static CorsPolicy sameOrigin() {
+        return SAME_ORIGIN;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** True when {@code origin}, as the browser sent it, is on the allowlist ({@code null} only if listed). */
+    public boolean allows(String origin) {
+        if (origin == null || origin.isEmpty()) {
+            return false;
+        }
+        if (origin.equals("null")) {
+            return allowedOrigins.contains("null");
+        }
+        return allowedOrigins.contains("*") || allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
+    }
+
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public boolean allowCredentials() {
+        return allowCredentials;
+    }
+
+    /** Request headers a preflight may ask for, named explicitly. */
+    public List<String> allowedHeaders() {
+        return allowedHeaders;
+    }
+
+    /** How long a browser may cache a preflight answer. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    @Override
+    public String toString() {
+        return "CorsPolicy{allowedOrigins=" + allowedOrigins + ", allowCredentials=" + allowCredentials
+                + ", allowedHeaders=" + allowedHeaders + ", maxAge=" + maxAge + "}";
+    }
+
+    /**
+     * Builds a {@link CorsPolicy}. Origins are exact ({@code scheme://host[:port]}, no path);
+     * {@code *} is refused when credentials are allowed, as browsers would refuse it.
+     *
+     * <p>Thread safety: a builder is not thread-safe; use it from one thread.
+     */
+    public static final class Builder {
+        private final Set<String> origins = new LinkedHashSet<>();
+        private boolean credentials = true;
+        private final Set<String> headers = new LinkedHashSet<>(List.of("Authorization", "Last-Event-ID", "Cache-Control"));
+        private Duration maxAge = Duration.ofMinutes(10);
+
+        private Builder() {
+        }
+
+        public Builder allowOrigin(String origin) {
+            Objects.requireNonNull(origin, "origin");
+            String o = origin.trim();
+            if (!o.equals("*") && !o.equals("null") && !o.matches("(?i)https?://[^/?#\\s]+")) {
+                throw new IllegalArgumentException("allowed origin must be scheme://host[:port], got '" + origin + "'");
+            }
+            origins.add(o.equals("*") || o.equals("null") ? o : o.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        public Builder allowOrigins(Iterable<String> allowed) {
+            Objects.requireNonNull(allowed, "allowed").forEach(this::allowOrigin);
+            return this;
+        }
+
+        /** Whether cookies and Authorization may be sent cross-origin (default true). */
+        public Builder allowCredentials(boolean allow) {
+            this.credentials = allow;
+            return this;
+        }
+
+        /** Adds a request header that preflights may ask for. */
+        public Builder allowHeader(String header) {
+            Objects.requireNonNull(header, "header");
+            if (header.isBlank() || header.equals("*")) {
+                throw new IllegalArgumentException("allowed header must be a header name, got '" + header + "'");
+            }
+            headers.add(header.trim());
+            return this;
+        }
+
+        public Builder maxAge(Duration age) {
+            Objects.requireNonNull(age, "maxAge");
+            if (age.isNegative()) {
+                throw new IllegalArgumentException("maxAge must not be negative, got " + age);
+            }
+            this.maxAge = age;
+            return this;
+        }
+
+        public CorsPolicy build() {
+            if (credentials && origins.contains("*")) {
+                throw new IllegalArgumentException(
+                        "allowed origin '*' cannot be combined with credentials: list the exact origins");
+            }
+            return new CorsPolicy(Set.copyOf(origins), credentials, List.copyOf(headers), maxAge);
+        }
+    }
+}
