@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
+import org.ssekit.servlet.internal.MetricsMBean;
 
 /**
  * A servlet that opens an event stream on every GET and hands it to {@link #onOpen}.
@@ -25,8 +26,9 @@ import org.ssekit.SseConfig;
  * }
  * </pre>
  * Init-params are those of {@link SseConfig} ({@code heartbeatMillis}, {@code retryMillis},
- * {@code maxQueuedEvents}, ...); a bad one fails deployment with a message naming it.
- * The servlet must be mapped with {@code asyncSupported=true}.
+ * {@code maxQueuedEvents}, {@code corsAllowedOrigins}, ...); a bad one fails deployment with
+ * a message naming it. The servlet must be mapped with {@code asyncSupported=true}. Its
+ * figures are a JMX MBean {@code org.ssekit:type=SseMetrics,context=...,name=<servlet name>}.
  *
  * <p>Thread safety: {@link #onOpen} is called on container threads, concurrently for
  * concurrent clients.
@@ -35,19 +37,35 @@ public abstract class SseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private transient SseStreams streams;
+    private transient MetricsMBean mbean;
 
     @Override
     public void init() throws ServletException {
         try {
-            streams = SseStreams.create(config());
+            streams = SseStreams.create(config(), authorizer());
         } catch (IllegalArgumentException e) {
             throw new UnavailableException("servlet " + getServletName() + ": bad init-param: " + e.getMessage());
         }
+        mbean = MetricsMBean.register(getServletContext().getContextPath(), getServletName(), streams.metrics());
     }
 
     /** The configuration: by default the defaults with this servlet's init-params applied. */
     protected SseConfig config() {
         return SseConfig.builder().parameters(this::getInitParameter).build();
+    }
+
+    /** Who may subscribe: by default everyone, as the request's principal. */
+    protected Authorizer authorizer() {
+        return Authorizer.PRINCIPAL;
+    }
+
+    /** Answers CORS preflights for the configured {@link org.ssekit.CorsPolicy}. */
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!streams.preflight(request, response)) {
+            super.doOptions(request, response);
+        }
     }
 
     @Override
@@ -66,10 +84,14 @@ public abstract class SseServlet extends HttpServlet {
         return streams;
     }
 
+    /** Closes every stream, so clients reconnect (to another node or after restart) and resume. */
     @Override
     public void destroy() {
         if (streams != null) {
             streams.close();
+        }
+        if (mbean != null) {
+            mbean.close();
         }
     }
 }

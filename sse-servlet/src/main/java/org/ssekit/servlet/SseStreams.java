@@ -2,6 +2,7 @@ package org.ssekit.servlet;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,17 +11,20 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ssekit.Broadcaster;
+import org.ssekit.CorsPolicy;
 import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
 import org.ssekit.SseMetrics;
 import org.ssekit.internal.AcceptHeader;
+import org.ssekit.internal.CorsRules;
 import org.ssekit.internal.OutboundStream;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.servlet.internal.ServletTransport;
 
 /**
  * Opens event streams on any servlet's request and response, and owns them: the heartbeat
- * thread shared by all of them, the connection cap, and shutdown.
+ * thread shared by all of them, CORS, authorization, the connection cap, and shutdown.
  *
  * <pre>
  * // in a servlet or filter mapped with asyncSupported=true
@@ -36,6 +40,10 @@ import org.ssekit.servlet.internal.ServletTransport;
  *
  * :\n                       (or "retry: N\n\n" when a retry delay is configured)
  * </pre>
+ * Other answers, each with a one-line text reason and no stream: 403 for an origin the
+ * {@link CorsPolicy} does not allow, 406 when the client accepts no {@code text/event-stream},
+ * 401/403 when the {@link Authorizer} says so, 503 with Retry-After at the connection cap or
+ * after shutdown.
  *
  * <p>Thread safety: safe for concurrent use.
  */
@@ -43,13 +51,20 @@ public final class SseStreams implements AutoCloseable {
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final StreamHub hub;
+    private final Authorizer authorizer;
 
-    private SseStreams(SseConfig config) {
+    private SseStreams(SseConfig config, Authorizer authorizer) {
         this.hub = new StreamHub(config);
+        this.authorizer = authorizer;
     }
 
+    /** Streams that let every request in, as its principal (if any). */
     public static SseStreams create(SseConfig config) {
-        return new SseStreams(Objects.requireNonNull(config, "config"));
+        return create(config, Authorizer.PRINCIPAL);
+    }
+
+    public static SseStreams create(SseConfig config, Authorizer authorizer) {
+        return new SseStreams(Objects.requireNonNull(config, "config"), Objects.requireNonNull(authorizer, "authorizer"));
     }
 
     public SseConfig config() {
@@ -57,16 +72,82 @@ public final class SseStreams implements AutoCloseable {
     }
 
     /**
-     * Opens a stream on this exchange, or answers it: 406 when the client accepts no event
-     * stream, 503 with Retry-After at the connection cap or after close. The request must be
-     * served by a servlet or filter with {@code asyncSupported=true}.
+     * Opens a stream on this exchange, or answers it with an error status (see the class
+     * comment). The request must be served with {@code asyncSupported=true}.
      *
-     * @return the open stream, or empty when the request was answered with an error status
+     * @return the open stream, or empty when the request was answered
      */
     public Optional<EventStream> open(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        return admit(request, response).map(user -> start(request, response));
+    }
+
+    /**
+     * Opens a stream and subscribes it to {@code channels} of {@code broadcaster}, and to the
+     * events of the user the {@link Authorizer} named; a client with a Last-Event-ID first
+     * gets what it missed.
+     */
+    public Optional<EventStream> subscribe(HttpServletRequest request, HttpServletResponse response,
+            Broadcaster broadcaster, Collection<String> channels) throws IOException {
+        Objects.requireNonNull(broadcaster, "broadcaster");
+        Objects.requireNonNull(channels, "channels");
+        Optional<Optional<String>> admitted = admit(request, response);
+        if (admitted.isEmpty()) {
+            return Optional.empty();
+        }
+        EventStream stream = start(request, response);
+        broadcaster.subscribe(stream, channels, admitted.get().orElse(null));
+        return Optional.of(stream);
+    }
+
+    /**
+     * Answers a CORS preflight: 204 with the allowed origin, credentials, methods and headers,
+     * or 403 for an origin that is not allowed.
+     *
+     * @return false when the request is no preflight (nothing was written)
+     */
+    public boolean preflight(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!CorsRules.isPreflight(request.getMethod(), request.getHeader("Access-Control-Request-Method"))) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        CorsPolicy policy = hub.config().cors();
+        if (CorsRules.check(policy, origin, request.getHeader("Host")) == CorsRules.Outcome.REFUSED) {
+            Responses.reject(response, 403, "origin not allowed");
+            return true;
+        }
+        CorsRules.preflightHeaders(policy, origin, response::setHeader);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        return true;
+    }
+
+    /**
+     * Runs every check that comes before a stream; answers the request when one fails.
+     *
+     * @return the admitted user (itself optional), or empty when the request was answered
+     */
+    private Optional<Optional<String>> admit(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String origin = request.getHeader("Origin");
+        CorsPolicy policy = hub.config().cors();
+        CorsRules.Outcome cors = CorsRules.check(policy, origin, request.getHeader("Host"));
+        if (!policy.allowedOrigins().isEmpty()) {
+            response.setHeader("Vary", "Origin");
+        }
+        if (cors == CorsRules.Outcome.REFUSED) {
+            Responses.reject(response, 403, "origin not allowed");
+            return Optional.empty();
+        }
+        if (cors == CorsRules.Outcome.ALLOWED) {
+            CorsRules.allowHeaders(policy, origin, response::setHeader);
+        }
         if (!AcceptHeader.acceptsEventStream(Collections.list(request.getHeaders("Accept")))) {
             Responses.reject(response, 406, "this resource serves text/event-stream only");
+            return Optional.empty();
+        }
+        Authorizer.Access access = authorizer.authorize(request);
+        if (!access.allowed()) {
+            Responses.reject(response, access.status(), access.reason());
             return Optional.empty();
         }
         if (!hub.tryAdmit()) {
@@ -74,30 +155,31 @@ public final class SseStreams implements AutoCloseable {
             Responses.reject(response, 503, "too many open event streams, retry later");
             return Optional.empty();
         }
+        return Optional.of(access.user());
+    }
+
+    /** Commits the headers and starts the stream on a place reserved by {@link #admit}. */
+    private EventStream start(HttpServletRequest request, HttpServletResponse response) {
         try {
-            return Optional.of(start(request, response, lastEventId(request)));
-        } catch (RuntimeException | IOException e) {
+            Responses.eventStreamHeaders(response);
+            AsyncContext async = request.startAsync(request, response);
+            async.setTimeout(0);
+            ServletTransport transport = new ServletTransport(async, response.getOutputStream());
+            OutboundStream stream = hub.newStream(transport, lastEventId(request));
+            stream.enqueue(hub.openingFrame(), null);
+            hub.register(stream);
+            transport.start(stream);
+            stream.drain();
+            return stream;
+        } catch (IOException | RuntimeException e) {
             hub.release();
-            throw e;
+            throw new IllegalStateException("cannot start an event stream"
+                    + (request.isAsyncSupported() ? "" : ": the servlet or filter needs asyncSupported=true"), e);
         }
     }
 
-    private EventStream start(HttpServletRequest request, HttpServletResponse response, String lastEventId)
-            throws IOException {
-        Responses.eventStreamHeaders(response);
-        AsyncContext async = request.startAsync(request, response);
-        async.setTimeout(0);
-        ServletTransport transport = new ServletTransport(async, response.getOutputStream());
-        OutboundStream stream = hub.newStream(transport, lastEventId);
-        stream.enqueue(hub.openingFrame(), null);
-        hub.register(stream);
-        transport.start(stream);
-        stream.drain();
-        return stream;
-    }
-
     /** The Last-Event-ID header, else the configured query parameter; empty counts as absent. */
-    String lastEventId(HttpServletRequest request) {
+    private String lastEventId(HttpServletRequest request) {
         String header = request.getHeader(LAST_EVENT_ID);
         if (header != null && !header.isEmpty()) {
             return header;

@@ -1,0 +1,156 @@
+package org.ssekit.servlet;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.UnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ssekit.Broadcaster;
+import org.ssekit.EventLog;
+import org.ssekit.SseConfig;
+import org.ssekit.servlet.internal.FilterParameters;
+import org.ssekit.servlet.internal.MetricsMBean;
+
+/**
+ * Serves event streams on the URLs it is mapped to, for applications without JAX-RS and
+ * without writing a servlet: one web.xml mapping, one call to publish.
+ *
+ * <pre>
+ * &lt;filter&gt;
+ *   &lt;filter-name&gt;sse&lt;/filter-name&gt;
+ *   &lt;filter-class&gt;org.ssekit.servlet.SseFilter&lt;/filter-class&gt;
+ *   &lt;async-supported&gt;true&lt;/async-supported&gt;
+ *   &lt;init-param&gt;&lt;param-name&gt;heartbeatMillis&lt;/param-name&gt;&lt;param-value&gt;15000&lt;/param-value&gt;&lt;/init-param&gt;
+ * &lt;/filter&gt;
+ * &lt;filter-mapping&gt;
+ *   &lt;filter-name&gt;sse&lt;/filter-name&gt;
+ *   &lt;url-pattern&gt;/events&lt;/url-pattern&gt;
+ * &lt;/filter-mapping&gt;
+ *
+ * // anywhere in the application:
+ * SseFilter.broadcaster(servletContext).publish("orders", SseEvent.of("order-created", json));
+ * </pre>
+ * A GET subscribes to the channels named by {@code ?channel=} (repeatable; init-param
+ * {@code channelParam}), or to init-param {@code defaultChannel}; it is answered like
+ * {@link SseStreams#subscribe}, and resumes from Last-Event-ID. OPTIONS preflights are
+ * answered per the CORS init-params. Other requests go on down the chain.
+ *
+ * <p>Init-params: those of {@link SseConfig}, plus {@code channelParam}, {@code defaultChannel},
+ * {@code authorizer} (a class implementing {@link Authorizer} with a public no-argument
+ * constructor), {@code eventLogMaxEvents}, {@code eventLogMaxBytes}, {@code eventLogMaxAgeMillis}
+ * and {@code shutdownGraceMillis}. A bad one fails deployment with a message naming it.
+ *
+ * <p>Thread safety: the container calls it concurrently; the broadcaster is safe for
+ * concurrent use.
+ */
+public class SseFilter implements Filter {
+    /** The ServletContext attribute holding the broadcaster of the (first) SseFilter. */
+    public static final String BROADCASTER_ATTRIBUTE = Broadcaster.class.getName();
+
+    private SseStreams streams;
+    private Broadcaster broadcaster;
+    private MetricsMBean mbean;
+    private String channelParam;
+    private List<String> defaultChannels;
+    private Duration shutdownGrace;
+    private ServletContext context;
+    private String attributeName;
+
+    /** The broadcaster of the SseFilter of this web application. */
+    public static Broadcaster broadcaster(ServletContext context) {
+        return broadcaster(context, null);
+    }
+
+    /** The broadcaster of the SseFilter named {@code filterName} (null: the first one). */
+    public static Broadcaster broadcaster(ServletContext context, String filterName) {
+        String attribute = filterName == null ? BROADCASTER_ATTRIBUTE : BROADCASTER_ATTRIBUTE + "." + filterName;
+        Object b = Objects.requireNonNull(context, "context").getAttribute(attribute);
+        if (!(b instanceof Broadcaster broadcaster)) {
+            throw new IllegalStateException("no SseFilter" + (filterName == null ? "" : " named " + filterName)
+                    + " is running in this web application");
+        }
+        return broadcaster;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        context = filterConfig.getServletContext();
+        String name = filterConfig.getFilterName();
+        try {
+            FilterParameters p = new FilterParameters(filterConfig::getInitParameter);
+            SseConfig config = SseConfig.builder().parameters(filterConfig::getInitParameter).build();
+            streams = SseStreams.create(config, p.authorizer());
+            broadcaster = Broadcaster.builder()
+                    .eventLog(EventLog.inMemory(p.eventLogMaxEvents(), p.eventLogMaxBytes(), p.eventLogMaxAge()))
+                    .resetEvent(config.resetEvent())
+                    .metrics(streams.metrics())
+                    .build();
+            channelParam = p.channelParam();
+            defaultChannels = p.defaultChannel().map(List::of).orElse(List.of());
+            shutdownGrace = p.shutdownGrace();
+        } catch (IllegalArgumentException e) {
+            throw new UnavailableException("filter " + name + ": bad init-param: " + e.getMessage());
+        }
+        attributeName = BROADCASTER_ATTRIBUTE + "." + name;
+        context.setAttribute(attributeName, broadcaster);
+        if (context.getAttribute(BROADCASTER_ATTRIBUTE) == null) {
+            context.setAttribute(BROADCASTER_ATTRIBUTE, broadcaster);
+        }
+        mbean = MetricsMBean.register(context.getContextPath(), name, streams.metrics());
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (streams.preflight(request, response)) {
+            return;
+        }
+        if (!"GET".equals(request.getMethod())) {
+            chain.doFilter(req, res);
+            return;
+        }
+        List<String> channels = channelsOf(request);
+        if (channels.isEmpty() || channels.stream().anyMatch(c -> c.isEmpty() || c.startsWith("@"))) {
+            Responses.reject(response, 400, "name one or more channels with ?" + channelParam
+                    + "= (not empty, not starting with @)");
+            return;
+        }
+        streams.subscribe(request, response, broadcaster, channels);
+    }
+
+    private List<String> channelsOf(HttpServletRequest request) {
+        String[] values = request.getParameterValues(channelParam);
+        return values == null ? defaultChannels : Arrays.asList(values);
+    }
+
+    /** Finishes the event in flight on every stream and closes them, so clients resume elsewhere. */
+    @Override
+    public void destroy() {
+        if (broadcaster == null) {
+            return;
+        }
+        broadcaster.close();
+        streams.shutdown(shutdownGrace);
+        mbean.close();
+        if (context.getAttribute(BROADCASTER_ATTRIBUTE) == broadcaster) {
+            context.removeAttribute(BROADCASTER_ATTRIBUTE);
+        }
+        context.removeAttribute(attributeName);
+    }
+}
