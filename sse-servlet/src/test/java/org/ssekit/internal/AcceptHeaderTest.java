@@ -1,0 +1,48 @@
+package org.ssekit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** HDR-08: which Accept headers take an event stream. */
+class AcceptHeaderTest {
+
+    @ParameterizedTest(name = "HDR-08 Accept: [{0}] -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "text/event-stream | true",
+        "TEXT/Event-Stream | true",
+        "text/event-stream;q=0.5 | true",
+        "application/json, text/event-stream | true",
+        "text/html;q=0.9, text/event-stream;q=0.1 | true",
+        "*/* | true",
+        "text/* | true",
+        "text/*;q=0.2, application/json | true",
+        "application/json | false",
+        "text/html, application/xml | false",
+        "text/event-stream;q=0 | false",
+        "*/*, text/event-stream;q=0 | false",
+        "text/event-stream;q=0, */* | false",
+        "text/*;q=0, */* | false",
+        "text/event-stream; charset=utf-8 | true",
+        "text/event-stream;q=abc | false",
+    })
+    void decides(String header, boolean accepted) {
+        assertThat(AcceptHeader.acceptsEventStream(List.of(header))).isEqualTo(accepted);
+    }
+
+    @ParameterizedTest(name = "HDR-08 no or empty Accept is served: {0}")
+    @CsvSource({"0", "1"})
+    void absentOrEmptyIsServed(int headers) {
+        List<String> values = headers == 0 ? List.of() : List.of("");
+        assertThat(AcceptHeader.acceptsEventStream(values)).isTrue();
+    }
+
+    @Test
+    void severalAcceptHeadersCombine() {
+        assertThat(AcceptHeader.acceptsEventStream(List.of("application/json", "text/event-stream"))).isTrue();
+    }
+}

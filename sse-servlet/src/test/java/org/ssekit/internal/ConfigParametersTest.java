@@ -1,0 +1,79 @@
+package org.ssekit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ssekit.SseConfig;
+
+/** Init-params map onto SseConfig; a bad one is named in the error. */
+class ConfigParametersTest {
+
+    @Test
+    void mapsEveryParameter() {
+        Map<String, String> params = Map.ofEntries(
+                Map.entry("heartbeatMillis", "1000"),
+                Map.entry("retryMillis", " 3000 "),
+                Map.entry("retryJitterMillis", "500"),
+                Map.entry("maxQueuedEvents", "10"),
+                Map.entry("maxQueuedBytes", "4096"),
+                Map.entry("overflow", "fail-send"),
+                Map.entry("maxConnections", "7"),
+                Map.entry("lastEventIdParam", "lid"),
+                Map.entry("resetEvent", "reload"),
+                Map.entry("corsAllowedOrigins", "https://a.example, http://b.example:8080"),
+                Map.entry("corsAllowCredentials", "true"));
+        SseConfig c = SseConfig.builder().parameters(params::get).build();
+        assertThat(c.heartbeat()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.retry()).contains(Duration.ofSeconds(3));
+        assertThat(c.retryJitter()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.maxQueuedEvents()).isEqualTo(10);
+        assertThat(c.maxQueuedBytes()).isEqualTo(4096);
+        assertThat(c.overflow()).isEqualTo(SseConfig.Overflow.FAIL_SEND);
+        assertThat(c.maxConnections()).isEqualTo(7);
+        assertThat(c.lastEventIdParam()).isEqualTo("lid");
+        assertThat(c.resetEvent()).isEqualTo("reload");
+        assertThat(c.cors().allowedOrigins()).containsExactlyInAnyOrder("https://a.example", "http://b.example:8080");
+        assertThat(c.cors().allowCredentials()).isTrue();
+    }
+
+    @Test
+    void absentParametersKeepTheDefaults() {
+        SseConfig c = SseConfig.builder().parameters(name -> null).build();
+        assertThat(c.heartbeat()).isEqualTo(SseConfig.defaults().heartbeat());
+        assertThat(c.retry()).isEmpty();
+        assertThat(c.cors().allowedOrigins()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused naming {0}")
+    @CsvSource(delimiter = '|', value = {
+        "heartbeatMillis | soon",
+        "heartbeatMillis | -1",
+        "retryMillis | 1.5",
+        "maxQueuedEvents | 0",
+        "maxQueuedEvents | 99999999999",
+        "maxQueuedBytes | lots",
+        "maxConnections | 0",
+        "overflow | drop",
+        "resetEvent | ' '",
+        "corsAllowedOrigins | example.com",
+        "corsAllowedOrigins | *",
+    })
+    void badValuesNameTheParameter(String name, String value) {
+        assertThatThrownBy(() -> SseConfig.builder().parameters(Map.of(name, value)::get).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(name);
+    }
+
+    @Test
+    void corsCredentialsMustBeABoolean() {
+        Map<String, String> params = Map.of("corsAllowedOrigins", "https://a.example", "corsAllowCredentials", "yes");
+        assertThatThrownBy(() -> SseConfig.builder().parameters(params::get))
+                .hasMessageContaining("corsAllowCredentials");
+    }
+}

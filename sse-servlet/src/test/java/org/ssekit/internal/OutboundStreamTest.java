@@ -1,0 +1,163 @@
+package org.ssekit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.ssekit.SseConfig;
+import org.ssekit.SseEvent;
+import org.ssekit.StreamClosedException;
+
+/** The queue and writer of one stream, over a transport the test drives. */
+class OutboundStreamTest {
+    private final ScriptedTransport transport = new ScriptedTransport();
+
+    private OutboundStream stream(SseConfig config) {
+        OutboundStream s = new OutboundStream(transport, config, null, new Counters());
+        transport.attach(s);
+        return s;
+    }
+
+    private static Throwable failureOf(CompletionStage<Void> stage) {
+        try {
+            stage.toCompletableFuture().get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void sendCompletesOnlyAfterTheFlushWasTaken() {
+        OutboundStream s = stream(SseConfig.defaults());
+        transport.stallAfterEachOperation(true);
+        CompletionStage<Void> sent = s.send(SseEvent.of("x"));
+        assertThat(transport.text()).isEqualTo("data: x\n\n");
+        assertThat(sent.toCompletableFuture()).isNotDone();
+        transport.becomeReady(); // write done: now the flush goes out
+        assertThat(transport.flushes()).isEqualTo(1);
+        assertThat(sent.toCompletableFuture()).isNotDone();
+        transport.stallAfterEachOperation(false);
+        transport.becomeReady(); // flush done
+        assertThat(sent.toCompletableFuture()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void queuedFramesAreCoalescedIntoOneWrite() {
+        OutboundStream s = stream(SseConfig.defaults());
+        transport.stallAfterEachOperation(true);
+        s.send(SseEvent.of("first"));
+        s.send(SseEvent.of("2"));
+        s.send(SseEvent.of("3"));
+        assertThat(transport.writes()).isEqualTo(1);
+        transport.stallAfterEachOperation(false);
+        transport.becomeReady();
+        assertThat(transport.writes()).isEqualTo(2);
+        assertThat(transport.text()).isEqualTo("data: first\n\ndata: 2\n\ndata: 3\n\n");
+    }
+
+    @Test
+    void cls04AFullQueueDisconnectsTheSlowConsumer() {
+        OutboundStream s = stream(SseConfig.builder().maxQueuedEvents(2).build());
+        AtomicInteger closed = new AtomicInteger();
+        s.onClose(closed::incrementAndGet);
+        transport.stallAfterEachOperation(true);
+        CompletionStage<Void> inFlight = s.send(SseEvent.of("in flight"));
+        CompletionStage<Void> q1 = s.send(SseEvent.of("q1"));
+        CompletionStage<Void> q2 = s.send(SseEvent.of("q2"));
+        CompletionStage<Void> over = s.send(SseEvent.of("over"));
+        assertThat(failureOf(over)).isInstanceOf(StreamClosedException.class).hasMessageContaining("slow consumer");
+        assertThat(failureOf(q1)).isInstanceOf(StreamClosedException.class);
+        assertThat(failureOf(q2)).isInstanceOf(StreamClosedException.class);
+        assertThat(failureOf(inFlight)).isInstanceOf(StreamClosedException.class);
+        assertThat(s.isOpen()).isFalse();
+        assertThat(closed).hasValue(1);
+        assertThat(transport.closes()).isEqualTo(1);
+    }
+
+    @Test
+    void theByteBoundCountsToo() {
+        OutboundStream s = stream(SseConfig.builder().maxQueuedBytes(100).build());
+        transport.stallAfterEachOperation(true);
+        s.send(SseEvent.of("in flight"));
+        assertThat(s.send(SseEvent.of("x".repeat(80))).toCompletableFuture()).isNotDone();
+        assertThat(failureOf(s.send(SseEvent.of("y".repeat(80))))).hasMessageContaining("queue full");
+    }
+
+    @Test
+    void failSendKeepsTheConnection() {
+        OutboundStream s = stream(SseConfig.builder().maxQueuedEvents(1).overflow(SseConfig.Overflow.FAIL_SEND).build());
+        transport.stallAfterEachOperation(true);
+        s.send(SseEvent.of("in flight"));
+        CompletionStage<Void> queued = s.send(SseEvent.of("queued"));
+        assertThat(failureOf(s.send(SseEvent.of("refused")))).hasMessageContaining("queue full");
+        assertThat(s.isOpen()).isTrue();
+        transport.stallAfterEachOperation(false);
+        transport.becomeReady();
+        assertThat(queued.toCompletableFuture()).isCompletedWithValue(null);
+        assertThat(transport.text()).contains("data: queued").doesNotContain("refused");
+    }
+
+    @Test
+    void closeWritesWhatIsQueuedThenEndsOnce() {
+        OutboundStream s = stream(SseConfig.defaults());
+        AtomicInteger closed = new AtomicInteger();
+        s.onClose(closed::incrementAndGet);
+        transport.stallAfterEachOperation(true);
+        CompletionStage<Void> last = s.send(SseEvent.of("last"));
+        s.close();
+        s.close();
+        assertThat(closed).hasValue(0);
+        assertThat(failureOf(s.send(SseEvent.of("after close")))).hasMessageContaining("closed");
+        transport.stallAfterEachOperation(false);
+        transport.becomeReady();
+        assertThat(last.toCompletableFuture()).isCompletedWithValue(null);
+        assertThat(transport.text()).isEqualTo("data: last\n\n");
+        assertThat(closed).hasValue(1);
+        assertThat(transport.closes()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedWriteFailsEveryPendingSendAndNothingIsWrittenAfter() {
+        OutboundStream s = stream(SseConfig.defaults());
+        transport.stallAfterEachOperation(true);
+        CompletionStage<Void> first = s.send(SseEvent.of("1"));
+        CompletionStage<Void> second = s.send(SseEvent.of("2"));
+        transport.failWith(new IOException("Broken pipe"));
+        transport.becomeReady();
+        assertThat(failureOf(first)).isInstanceOf(StreamClosedException.class).hasRootCauseMessage("Broken pipe");
+        assertThat(failureOf(second)).isInstanceOf(StreamClosedException.class);
+        assertThat(s.isOpen()).isFalse();
+        String before = transport.text();
+        s.send(SseEvent.of("3"));
+        s.heartbeatIfIdle(System.nanoTime() + 1_000_000_000_000L, 0);
+        assertThat(transport.text()).isEqualTo(before);
+        assertThat(transport.closes()).isEqualTo(1);
+    }
+
+    @Test
+    void heartbeatOnlyWhenIdle() {
+        OutboundStream s = stream(SseConfig.defaults());
+        long now = System.nanoTime();
+        s.heartbeatIfIdle(now, 60_000_000_000L);
+        assertThat(transport.text()).isEmpty();
+        s.heartbeatIfIdle(now + 120_000_000_000L, 60_000_000_000L);
+        assertThat(transport.text()).isEqualTo(":\n");
+    }
+
+    @Test
+    void onCloseRunsAtOnceWhenAlreadyClosed() {
+        OutboundStream s = stream(SseConfig.defaults());
+        s.close();
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        s.onClose(() -> ran.complete(null));
+        assertThat(ran).isDone();
+    }
+}

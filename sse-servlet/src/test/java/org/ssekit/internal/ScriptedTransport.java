@@ -1,0 +1,93 @@
+package org.ssekit.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Transport} the test drives: it takes writes while "ready", can stall after each
+ * write and flush like a full socket, and can fail like a reset connection.
+ */
+final class ScriptedTransport implements Transport {
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final List<Integer> writeSizes = new ArrayList<>();
+    private OutboundStream stream;
+    private boolean ready = true;
+    private boolean stallAfterOp;
+    private IOException failure;
+    private int flushes;
+    private int closes;
+
+    void attach(OutboundStream s) {
+        this.stream = s;
+    }
+
+    synchronized void stallAfterEachOperation(boolean stall) {
+        this.stallAfterOp = stall;
+    }
+
+    /** Like the socket draining: becomes ready and calls the stream back. */
+    void becomeReady() {
+        synchronized (this) {
+            ready = true;
+        }
+        stream.onWritable();
+    }
+
+    synchronized void failWith(IOException e) {
+        this.failure = e;
+    }
+
+    @Override
+    public synchronized boolean isReady() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        return ready;
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        if (!ready) {
+            throw new IllegalStateException("write while not ready");
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        written.write(bytes, offset, length);
+        writeSizes.add(length);
+        ready = !stallAfterOp;
+    }
+
+    @Override
+    public synchronized void flush() {
+        if (!ready) {
+            throw new IllegalStateException("flush while not ready");
+        }
+        flushes++;
+        ready = !stallAfterOp;
+    }
+
+    @Override
+    public synchronized void close() {
+        closes++;
+    }
+
+    synchronized String text() {
+        return written.toString(StandardCharsets.UTF_8);
+    }
+
+    synchronized int writes() {
+        return writeSizes.size();
+    }
+
+    synchronized int flushes() {
+        return flushes;
+    }
+
+    synchronized int closes() {
+        return closes;
+    }
+}
