@@ -1,0 +1,174 @@
+package org.ssekit.jaxrs;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.ssekit.Broadcaster;
+import org.ssekit.EventLog;
+import org.ssekit.PublishResult;
+import org.ssekit.SseConfig;
+import org.ssekit.SseMetrics;
+import org.ssekit.internal.StreamHub;
+import org.ssekit.jaxrs.internal.EventConversion;
+import org.ssekit.jaxrs.internal.EventStreamFilter;
+import org.ssekit.jaxrs.internal.EventStreamMethods;
+import org.ssekit.jaxrs.internal.PreflightFilter;
+import org.ssekit.jaxrs.internal.SinkBinder;
+import org.ssekit.jaxrs.internal.SinkOpener;
+import org.ssekit.jaxrs.internal.StreamSink;
+
+/**
+ * Puts the standard {@code jakarta.ws.rs.sse} API on the ssekit core: register one instance
+ * in the {@code Application}, and every {@code @Context SseEventSink} a resource method gets
+ * is an ssekit stream with heartbeats, a bounded queue, honest completion and CORS.
+ *
+ * <pre>
+ * public class NewsApp extends Application {
+ *     private final SseKitFeature sse = SseKitFeature.create(SseConfig.builder()
+ *             .heartbeat(Duration.ofSeconds(15))
+ *             .cors(CorsPolicy.builder().allowOrigin("https://app.example.com").build())
+ *             .build());
+ *
+ *     public Set&lt;Object&gt; getSingletons() {
+ *         return Set.of(sse, new NewsResource(sse.newBroadcaster("news")));
+ *     }
+ * }
+ * </pre>
+ * A client of a resource method that takes the sink receives at once:
+ * <pre>
+ * HTTP/1.1 200 OK
+ * Content-Type: text/event-stream
+ * Cache-Control: no-cache, no-transform
+ * X-Accel-Buffering: no
+ *
+ * :\n                       (or "retry: N\n\n" when a retry delay is configured)
+ * </pre>
+ * then the events sent to the sink, and {@code :\n} whenever it was idle for the heartbeat
+ * interval. A request from another origin not on the {@link org.ssekit.CorsPolicy} is answered
+ * 403 before the resource method runs; an allowed one gets {@code Access-Control-Allow-Origin}
+ * with its exact origin, {@code Access-Control-Allow-Credentials: true} and {@code Vary: Origin}.
+ * Preflights are answered 204 before matching. At the connection cap a client gets 503 with
+ * {@code Retry-After}.
+ *
+ * <p>Requires Jersey in a servlet container (the servlet and resource mapped with async
+ * support). Use {@link #newBroadcaster} rather than {@code Sse.newBroadcaster()}: the runtime's
+ * broadcaster has no event log, so it cannot resume clients. The runtime's {@code Sse} is still
+ * the way to build events.
+ *
+ * <p>Thread safety: safe for concurrent use; register one instance in one application.
+ */
+public final class SseKitFeature implements Feature, AutoCloseable {
+    private final SseConfig config;
+    private final StreamHub hub;
+    private final Broadcaster broadcaster;
+    private final PreflightFilter preflight;
+    private final EventConversion conversion;
+    private final SinkOpener opener;
+
+    private SseKitFeature(SseConfig config, EventLog log) {
+        this.config = config;
+        this.hub = new StreamHub(config);
+        this.broadcaster = Broadcaster.builder()
+                .eventLog(log)
+                .resetEvent(config.resetEvent())
+                .metrics(hub.counters())
+                .build();
+        this.preflight = new PreflightFilter(config.cors());
+        this.conversion = new EventConversion(preflight::providers);
+        this.opener = new SinkOpener(hub, conversion);
+    }
+
+    /** A feature with {@code config} and an in-memory event log ({@link EventLog#inMemory()}). */
+    public static SseKitFeature create(SseConfig config) {
+        return create(config, EventLog.inMemory());
+    }
+
+    /** A feature with {@code config} whose events get their ids from, and resume through, {@code log}. */
+    public static SseKitFeature create(SseConfig config, EventLog log) {
+        return new SseKitFeature(Objects.requireNonNull(config, "config"), Objects.requireNonNull(log, "log"));
+    }
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        if (context.getConfiguration().getRuntimeType() != RuntimeType.SERVER) {
+            return false;
+        }
+        context.register(preflight);
+        context.register(new EventStreamMethods(new EventStreamFilter(config.cors())));
+        context.register(new SinkBinder(opener));
+        return true;
+    }
+
+    /**
+     * A JAX-RS broadcaster for one channel of this feature's event log: sinks registered on it
+     * are resumed from their Last-Event-ID, and every broadcast event gets an id from the log.
+     */
+    public ChannelBroadcaster newBroadcaster(String channel) {
+        return new ChannelBroadcaster(broadcaster, channel, conversion);
+    }
+
+    /**
+     * Subscribes {@code sink} to several channels at once. If the client sent a Last-Event-ID
+     * (header, or the {@link SseConfig#lastEventIdParam()} query parameter), it first gets
+     * exactly the events it missed on those channels, oldest first, or the reset event when
+     * the id is unknown or expired; then live events. The sink leaves when it closes.
+     *
+     * @throws IllegalArgumentException when {@code sink} is not one this feature opened
+     */
+    public void subscribe(SseEventSink sink, Collection<String> channels) {
+        broadcaster.subscribe(StreamSink.of(sink).stream(), channels);
+    }
+
+    /**
+     * Publishes {@code event} to every sink subscribed to {@code channel}, under a new id from
+     * the log (an id set on the event is replaced).
+     *
+     * @throws IllegalArgumentException when the event cannot be framed: CR or LF in its name or
+     *         id, NUL in its id, or data without a writer for its media type; nothing is published
+     */
+    public PublishResult publish(String channel, OutboundSseEvent event) {
+        return broadcaster.publish(channel, conversion.toSseEvent(event));
+    }
+
+    /** The core broadcaster behind this feature, to publish {@link org.ssekit.SseEvent}s directly. */
+    public Broadcaster broadcaster() {
+        return broadcaster;
+    }
+
+    public SseConfig config() {
+        return config;
+    }
+
+    /** Event streams open now. */
+    public int openStreams() {
+        return hub.openCount();
+    }
+
+    /** The running figures of this feature's streams and broadcaster. */
+    public SseMetrics metrics() {
+        return hub.counters();
+    }
+
+    /**
+     * Closes every stream after the event in flight, so clients reconnect and resume, waiting
+     * up to {@code grace}; later streams are refused with 503 and later publishes fail.
+     */
+    public void shutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        broadcaster.close();
+        hub.shutdown(grace);
+    }
+
+    /** {@link #shutdown(Duration)} with a grace of two seconds. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,59 @@
+package org.ssekit.jaxrs.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ssekit.CorsPolicy;
+import org.ssekit.internal.CorsRules;
+
+/**
+ * Guards the resource methods that take an SseEventSink: refuses other origins not on the
+ * policy with 403 before the resource runs (so no stream or subscription exists), and keeps
+ * the servlet exchange for the sink. Answers that are not a stream get the CORS headers here.
+ */
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class EventStreamFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private final CorsPolicy policy;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    @Context
+    private HttpServletResponse servletResponse;
+
+    public EventStreamFilter(CorsPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        String corsOrigin = null;
+        switch (CorsRules.check(policy, origin, request.getHeaderString("Host"))) {
+            case REFUSED -> {
+                request.abortWith(Response.status(Response.Status.FORBIDDEN)
+                        .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
+                return;
+            }
+            case ALLOWED -> corsOrigin = origin;
+            case SAME_ORIGIN -> corsOrigin = null;
+        }
+        request.setProperty(Exchange.PROPERTY, new Exchange(servletRequest, servletResponse, corsOrigin));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(Exchange.PROPERTY) instanceof Exchange ex && ex.corsOrigin() != null) {
+            CorsRules.allowHeaders(policy, ex.corsOrigin(), response.getHeaders()::putSingle);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.ssekit.jaxrs.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The servlet request and response of an event-stream request, and the allowed cross-origin
+ * Origin (or null), kept as a request property from the filter until the sink opens.
+ */
+record Exchange(HttpServletRequest request, HttpServletResponse response, String corsOrigin) {
+    static final String PROPERTY = "org.ssekit.jaxrs.exchange";
+}

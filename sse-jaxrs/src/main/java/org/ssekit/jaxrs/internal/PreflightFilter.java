@@ -1,0 +1,57 @@
+package org.ssekit.jaxrs.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Providers;
+
+import org.ssekit.CorsPolicy;
+import org.ssekit.internal.CorsRules;
+
+/**
+ * Answers CORS preflights before matching: 204 with the policy's headers for an allowed
+ * origin, 403 for another one; nothing reaches a resource. Also holds the runtime's
+ * {@link Providers}, which event conversion needs outside requests.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class PreflightFilter implements ContainerRequestFilter {
+    private final CorsPolicy policy;
+
+    @Context
+    private Providers providers;
+
+    public PreflightFilter(CorsPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The runtime's providers, once it has injected them; null before. */
+    public Providers providers() {
+        return providers;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!CorsRules.isPreflight(request.getMethod(), request.getHeaderString("Access-Control-Request-Method"))) {
+            return;
+        }
+        String origin = request.getHeaderString("Origin");
+        switch (CorsRules.check(policy, origin, request.getHeaderString("Host"))) {
+            case ALLOWED -> {
+                Response.ResponseBuilder answer = Response.noContent();
+                CorsRules.preflightHeaders(policy, origin, answer::header);
+                request.abortWith(answer.build());
+            }
+            case REFUSED -> request.abortWith(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
+            case SAME_ORIGIN -> {
+                // Not a cross-origin preflight: the runtime answers OPTIONS as usual.
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.ssekit.jaxrs.internal;
+
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.ssekit.SseEvent;
+import org.ssekit.internal.OutboundStream;
+
+/**
+ * The {@link SseEventSink} resources get: every send goes through the core's bounded queue,
+ * framing and non-blocking writer, and its stage completes once the bytes were flushed.
+ * Thread-safe.
+ */
+public final class StreamSink implements SseEventSink {
+    private final OutboundStream stream;
+    private final ServletOutput output;
+    private final EventConversion conversion;
+    private volatile boolean closedByServer;
+
+    StreamSink(OutboundStream stream, ServletOutput output, EventConversion conversion) {
+        this.stream = stream;
+        this.output = output;
+        this.conversion = conversion;
+    }
+
+    /** The ssekit sink behind {@code sink}; fails for a sink the runtime made without ssekit. */
+    public static StreamSink of(SseEventSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (sink instanceof StreamSink ours) {
+            return ours;
+        }
+        throw new IllegalArgumentException("not an ssekit sink (" + sink.getClass().getName()
+                + "): register SseKitFeature in the Application and run on Jersey in a servlet container");
+    }
+
+    public OutboundStream stream() {
+        return stream;
+    }
+
+    /** Runs {@code listener} once when the sink ends, with the failure that ended it or null. */
+    public void onEnd(Consumer<Throwable> listener) {
+        stream.onClose(() -> listener.accept(closedByServer ? null : output.failure()));
+    }
+
+    /**
+     * @throws IllegalStateException when the sink is closed
+     * @throws IllegalArgumentException when the event cannot be framed (see {@link EventConversion})
+     */
+    @Override
+    public CompletionStage<?> send(OutboundSseEvent event) {
+        if (!stream.isOpen()) {
+            throw new IllegalStateException("the event sink is closed");
+        }
+        SseEvent converted = conversion.toSseEvent(event);
+        return stream.send(converted);
+    }
+
+    @Override
+    public boolean isClosed() {
+        return !stream.isOpen();
+    }
+
+    /** Ends the response after the events already queued; idempotent. */
+    @Override
+    public void close() {
+        if (stream.isOpen()) {
+            closedByServer = true;
+        }
+        stream.close();
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * ssekit for JAX-RS: resources keep the standard {@code jakarta.ws.rs.sse} API and gain
+ * heartbeats, Last-Event-ID resume, CORS with credentials and a bounded queue per connection.
+ *
+ * <ol>
+ *   <li>Register one {@link org.ssekit.jaxrs.SseKitFeature} in the {@code Application}.</li>
+ *   <li>Take {@code @Context SseEventSink} in a {@code @Produces(MediaType.SERVER_SENT_EVENTS)}
+ *       method, as usual: it is an ssekit stream. {@code send} completes once the event was
+ *       flushed; on a closed sink it throws IllegalStateException.</li>
+ *   <li>Fan out with {@link org.ssekit.jaxrs.SseKitFeature#newBroadcaster(String)} (one
+ *       channel) or {@link org.ssekit.jaxrs.SseKitFeature#subscribe} (several channels):
+ *       reconnecting clients get what they missed, then live events.</li>
+ * </ol>
+ * Build events with the runtime's {@code Sse.newEventBuilder()}: String data goes as is,
+ * other data through the runtime's MessageBodyWriter for the event's media type (JSON-B for
+ * {@code application/json}).
+ */
+package org.ssekit.jaxrs;
