@@ -47,7 +47,8 @@ public final class OutboundStream implements EventStream {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
     private volatile State state = State.OPEN;
-    private boolean writerActive;
+    // A new stream is held by its opener until begin(), so it can be subscribed before any byte goes out.
+    private boolean writerActive = true;
     private boolean rerun;
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
@@ -128,6 +129,14 @@ public final class OutboundStream implements EventStream {
                 && (queue.isEmpty() || queuedBytes + length <= maxQueuedBytes);
     }
 
+    /**
+     * Lets the writer go: called once by whoever opened the stream, after the transport is
+     * started. Until then frames are only queued.
+     */
+    public void begin() {
+        runWriter();
+    }
+
     /** Runs the writer on this thread unless another thread is running it. */
     public void drain() {
         synchronized (lock) {
@@ -140,6 +149,11 @@ public final class OutboundStream implements EventStream {
             }
             writerActive = true;
         }
+        runWriter();
+    }
+
+    /** Writes as the owner of the transport until there is nothing to do or it is not ready. */
+    private void runWriter() {
         try {
             writeLoop();
         } catch (IOException | RuntimeException e) {

@@ -79,7 +79,9 @@ public final class SseStreams implements AutoCloseable {
      */
     public Optional<EventStream> open(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        return admit(request, response).map(user -> start(request, response));
+        Optional<EventStream> stream = admit(request, response).map(user -> start(request, response));
+        stream.ifPresent(s -> ((OutboundStream) s).begin());
+        return stream;
     }
 
     /**
@@ -95,8 +97,12 @@ public final class SseStreams implements AutoCloseable {
         if (admitted.isEmpty()) {
             return Optional.empty();
         }
-        EventStream stream = start(request, response);
-        broadcaster.subscribe(stream, channels, admitted.get().orElse(null));
+        OutboundStream stream = start(request, response);
+        try {
+            broadcaster.subscribe(stream, channels, admitted.get().orElse(null));
+        } finally {
+            stream.begin();
+        }
         return Optional.of(stream);
     }
 
@@ -158,8 +164,11 @@ public final class SseStreams implements AutoCloseable {
         return Optional.of(access.user());
     }
 
-    /** Commits the headers and starts the stream on a place reserved by {@link #admit}. */
-    private EventStream start(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Sets the headers and starts the stream on a place reserved by {@link #admit}; nothing is
+     * written until the caller calls {@link OutboundStream#begin()}.
+     */
+    private OutboundStream start(HttpServletRequest request, HttpServletResponse response) {
         try {
             Responses.eventStreamHeaders(response);
             AsyncContext async = request.startAsync(request, response);
@@ -169,7 +178,6 @@ public final class SseStreams implements AutoCloseable {
             stream.enqueue(hub.openingFrame(), null);
             hub.register(stream);
             transport.start(stream);
-            stream.drain();
             return stream;
         } catch (IOException | RuntimeException e) {
             hub.release();

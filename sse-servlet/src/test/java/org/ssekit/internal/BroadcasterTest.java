@@ -26,6 +26,7 @@ class BroadcasterTest {
         Client(String lastEventId) {
             stream = new OutboundStream(transport, SseConfig.defaults(), lastEventId, new Counters());
             transport.attach(stream);
+            stream.begin();
         }
 
         List<String> ids() {

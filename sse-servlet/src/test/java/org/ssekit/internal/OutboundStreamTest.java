@@ -20,6 +20,7 @@ class OutboundStreamTest {
     private OutboundStream stream(SseConfig config) {
         OutboundStream s = new OutboundStream(transport, config, null, new Counters());
         transport.attach(s);
+        s.begin();
         return s;
     }
 

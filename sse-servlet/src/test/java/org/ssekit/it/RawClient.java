@@ -121,7 +121,7 @@ final class RawClient implements AutoCloseable {
         while (!bodyText().contains(text)) {
             if (System.nanoTime() > deadline || !readSome(deadline)) {
                 throw new AssertionError("no '" + text.replace("\n", "\\n") + "' within " + timeout
-                        + "; body so far: " + bodyText().replace("\n", "\\n"));
+                        + "; body so far ends with: " + tail(bodyText(), 400).replace("\n", "\\n"));
             }
         }
         return bodyText();
@@ -185,6 +185,10 @@ final class RawClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return true;
         }
+    }
+
+    private static String tail(String s, int chars) {
+        return s.length() <= chars ? s : "..." + s.substring(s.length() - chars);
     }
 
     String bodyText() {

@@ -116,7 +116,8 @@ class StreamWireIT {
         client.start();
         try {
             InputStreamResponseListener listener = new InputStreamResponseListener();
-            client.newRequest(server.uri("/events")).headers(h -> h.put("Accept", "text/event-stream")).send(listener);
+            var request = client.newRequest(server.uri("/events")).headers(h -> h.put("Accept", "text/event-stream"));
+            request.send(listener);
             Response response = listener.get(5, TimeUnit.SECONDS);
             assertThat(response.getVersion().asString()).isEqualTo("HTTP/2.0");
             assertThat(response.getStatus()).isEqualTo(200);
@@ -129,6 +130,7 @@ class StreamWireIT {
             byte[] expected = ":\ndata: over h2\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             byte[] got = listener.getInputStream().readNBytes(expected.length);
             assertThat(new String(got, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(":\ndata: over h2\n\n");
+            request.abort(new Exception("test done"));
         } finally {
             client.stop();
         }
