@@ -1,0 +1,116 @@
+package org.ssekit.example;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ssekit.Broadcaster;
+import org.ssekit.EventStream;
+import org.ssekit.servlet.SseStreams;
+
+/**
+ * The conformance fixture on the servlet binding ({@link SseStreams} and a {@link Broadcaster}),
+ * at {@code /conformance/servlet}: {@code GET capabilities}, {@code GET events?channel=C},
+ * {@code POST publish|disconnect|terminate?channel=C}, {@code GET stats}.
+ */
+@WebServlet(urlPatterns = "/conformance/servlet/*", asyncSupported = true)
+public final class ConformanceServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private transient SseStreams streams;
+    private transient Broadcaster broadcaster;
+    private transient Fixture fixture;
+
+    @Override
+    public void init() {
+        streams = SseStreams.create(Fixture.CONFIG);
+        broadcaster = Broadcaster.builder().metrics(streams.metrics()).eventLog(Fixture.eventLog())
+                .resetEvent(Fixture.CONFIG.resetEvent()).build();
+        fixture = new Fixture(List.of("resume", "heartbeat", "cors", "terminate", "channels"));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (String.valueOf(request.getPathInfo())) {
+            case "/capabilities" -> Http.json(response, 200, fixture.capabilities());
+            case "/stats" -> Http.json(response, 200, "{\"connections\":" + streams.openStreams() + "}");
+            case "/events" -> events(request, response);
+            default -> Http.error(response, 404, "no such fixture resource");
+        }
+    }
+
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!streams.preflight(request, response)) {
+            super.doOptions(request, response);
+        }
+    }
+
+    private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> channels = Fixture.channels(request.getParameterValues("channel"));
+        if (!channels.stream().allMatch(Fixture::validChannel)) {
+            Http.error(response, 400, "bad channel name");
+            return;
+        }
+        if (fixture.isTerminated(channels)) {
+            response.setStatus(204);
+            return;
+        }
+        var opened = streams.subscribe(request, response, broadcaster, channels);
+        if (opened.isPresent()) {
+            EventStream stream = opened.get();
+            fixture.track(channels, new Fixture.Connection() {
+                @Override
+                public boolean isOpen() {
+                    return stream.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            });
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String channel = Http.queryParam(request, "channel");
+        if (channel == null) {
+            channel = Fixture.DEFAULT_CHANNEL;
+        }
+        if (!Fixture.validChannel(channel)) {
+            Http.error(response, 400, "bad channel name");
+            return;
+        }
+        switch (String.valueOf(request.getPathInfo())) {
+            case "/publish" -> {
+                Fixture.Publish publish;
+                try {
+                    publish = Fixture.parsePublish(Http.body(request));
+                } catch (IllegalArgumentException e) {
+                    Http.error(response, 400, e.getMessage());
+                    return;
+                }
+                var sent = broadcaster.publish(channel, publish.toEvent());
+                Http.json(response, 200, Json.object("id", sent.id(), "accepted", sent.accepted()));
+            }
+            case "/disconnect" -> Http.json(response, 200, "{\"closed\":" + fixture.disconnect(channel) + "}");
+            case "/terminate" -> Http.json(response, 200, "{\"closed\":" + fixture.terminate(channel) + "}");
+            default -> Http.error(response, 404, "no such fixture resource");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        broadcaster.close();
+        streams.shutdown(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,113 @@
+package org.ssekit.example;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.ssekit.PublishResult;
+import org.ssekit.jaxrs.SseKitFeature;
+
+/** The fixture resources, written with the standard {@code jakarta.ws.rs.sse} API. */
+@Path("/")
+public class JaxrsFixtureResource {
+    private final SseKitFeature sse;
+    private final Fixture fixture;
+
+    JaxrsFixtureResource(SseKitFeature sse, Fixture fixture) {
+        this.sse = sse;
+        this.fixture = fixture;
+    }
+
+    @GET
+    @Path("capabilities")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String capabilities() {
+        return fixture.capabilities();
+    }
+
+    @GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String stats() {
+        return "{\"connections\":" + sse.openStreams() + "}";
+    }
+
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@QueryParam("channel") List<String> requested, @Context SseEventSink sink) {
+        List<String> channels = Fixture.channels(requested.toArray(String[]::new));
+        if (!channels.stream().allMatch(Fixture::validChannel)) {
+            sink.close();
+            return;
+        }
+        sse.subscribe(sink, channels);
+        fixture.track(channels, new Fixture.Connection() {
+            @Override
+            public boolean isOpen() {
+                return !sink.isClosed();
+            }
+
+            @Override
+            public void close() {
+                sink.close();
+            }
+        });
+    }
+
+    @POST
+    @Path("publish")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publish(@QueryParam("channel") String channel, String body, @Context Sse runtime) {
+        String c = channel == null ? Fixture.DEFAULT_CHANNEL : channel;
+        if (!Fixture.validChannel(c)) {
+            return error("bad channel name");
+        }
+        Fixture.Publish p;
+        try {
+            p = Fixture.parsePublish(body);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+        OutboundSseEvent.Builder event = runtime.newEventBuilder().data(p.data());
+        if (p.event() != null) {
+            event.name(p.event());
+        }
+        if (p.id() != null) {
+            event.id(p.id());
+        }
+        if (p.retryMillis() != null) {
+            event.reconnectDelay(p.retryMillis());
+        }
+        PublishResult sent = sse.publish(c, event.build());
+        return Response.ok(Json.object("id", sent.id(), "accepted", sent.accepted())).build();
+    }
+
+    @POST
+    @Path("disconnect")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String disconnect(@QueryParam("channel") String channel) {
+        return "{\"closed\":" + fixture.disconnect(channel == null ? Fixture.DEFAULT_CHANNEL : channel) + "}";
+    }
+
+    @POST
+    @Path("terminate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String terminate(@QueryParam("channel") String channel) {
+        return "{\"closed\":" + fixture.terminate(channel == null ? Fixture.DEFAULT_CHANNEL : channel) + "}";
+    }
+
+    private static Response error(String message) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Json.object("error", message)).build();
+    }
+}
