@@ -1,0 +1,62 @@
+package org.ssekit.conformance;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs the suite from another project's JUnit 5 build, one dynamic test per case:
+ *
+ * <pre>{@code
+ * mvn verify -Dtest=org.ssekit.conformance.ConformanceTests -Dsse.url=http://127.0.0.1:8080/conformance/servlet
+ * }</pre>
+ *
+ * or extend it in the project's own test sources. System properties: {@code sse.url}
+ * (required; without it every test is aborted), {@code sse.strict=true} (NON-STRICT fails
+ * too), {@code sse.only=FRM-01,HDR-02}.
+ *
+ * <p>FAILED fails the test with expected, actual and the wire log; NON-STRICT fails only
+ * under {@code sse.strict}, otherwise it passes; UNIMPLEMENTED is aborted (reported as
+ * skipped) with the reason; OK and INFORMATIONAL pass.
+ */
+public class ConformanceTests {
+
+    /** One dynamic test per case of the checklist. */
+    @TestFactory
+    public Stream<DynamicTest> conformance() {
+        String url = System.getProperty("sse.url", "");
+        Assumptions.assumeFalse(url.isBlank(), "set -Dsse.url=BASE_URL to run the SSE conformance suite");
+        boolean strict = Boolean.getBoolean("sse.strict");
+        Report report = Conformance.run(URI.create(url), options(strict));
+        return report.results().stream()
+                .map(result -> DynamicTest.dynamicTest(result.id() + " " + result.conformanceCase().title(),
+                        () -> assertVerdict(result, strict)));
+    }
+
+    /** The options from the system properties. */
+    protected Options options(boolean strict) {
+        String only = System.getProperty("sse.only", "");
+        Set<String> ids = only.isBlank() ? Set.of()
+                : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
+        return Options.builder().strict(strict).only(ids).build();
+    }
+
+    /** Fails, aborts or passes one dynamic test according to the verdict. */
+    static void assertVerdict(CaseResult result, boolean strict) {
+        if (result.verdict() == Verdict.UNIMPLEMENTED) {
+            Assumptions.abort(result.id() + " UNIMPLEMENTED: " + result.actual());
+        }
+        if (result.verdict().fails(strict)) {
+            throw new AssertionFailedError(result.id() + " " + result.verdict().label() + " ("
+                    + result.conformanceCase().level() + "): " + result.conformanceCase().rule() + " ["
+                    + result.conformanceCase().source() + "]\nexpected: " + result.expected() + "\nactual: "
+                    + result.actual() + "\nwire log:\n" + result.wireLog());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.ssekit.conformance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL}.
+ *
+ * <p>Prints one line per case and a summary, writes {@code report.json}, {@code report.html}
+ * and {@code junit.xml} under DIR (default {@code sse-conformance-report}). Exit status: 0 when
+ * no case FAILED (under {@code --strict} also none NON-STRICT), 1 otherwise, 2 for a usage
+ * error, a bad URL or an unreachable server.
+ */
+public final class Main {
+    /** Nothing failed. */
+    public static final int PASSED = 0;
+    /** At least one case failed. */
+    public static final int FAILED = 1;
+    /** The suite could not run. */
+    public static final int UNUSABLE = 2;
+
+    private static final String USAGE =
+            "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL";
+
+    private Main() {
+    }
+
+    /** Runs the CLI and exits with its status. */
+    public static void main(String[] args) {
+        quietJettyLogging();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI; returns the exit status instead of exiting. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("sse-conformance: " + e.getMessage());
+            err.println(USAGE);
+            return UNUSABLE;
+        }
+        if (arguments.help) {
+            out.println(USAGE);
+            return PASSED;
+        }
+        try {
+            URI base = Conformance.parseUrl(arguments.url);
+            Options options = Options.builder().strict(arguments.strict).only(arguments.only).build();
+            out.println("SSE conformance against " + base);
+            Report report = Conformance.run(base, options, result -> out.println(result.summaryLine()));
+            out.println(report.fixture() ? "fixture: profiles " + report.profiles()
+                    : "no fixture at " + base + "/capabilities: black-box cases only");
+            out.println(report.summaryLine());
+            List<Path> files = ReportFiles.write(report, arguments.reportDir, arguments.strict);
+            out.println("reports: " + files);
+            boolean passed = report.passed(arguments.strict);
+            out.println(passed ? "PASSED" : "FAILED" + (arguments.strict ? " (strict)" : ""));
+            return passed ? PASSED : FAILED;
+        } catch (TargetException e) {
+            err.println("sse-conformance: " + e.getMessage());
+            return UNUSABLE;
+        } catch (IOException e) {
+            err.println("sse-conformance: cannot write the reports: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private static void quietJettyLogging() {
+        if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.LEVEL", "OFF");
+        }
+    }
+
+    /** The parsed command line. */
+    private static final class Arguments {
+        private boolean strict;
+        private boolean help;
+        private Set<String> only = Set.of();
+        private Path reportDir = Path.of("sse-conformance-report");
+        private String url;
+
+        static Arguments parse(String[] args) {
+            Arguments parsed = new Arguments();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--strict" -> parsed.strict = true;
+                    case "--help", "-h" -> parsed.help = true;
+                    case "--only" -> parsed.only = ids(value(args, ++i, arg));
+                    case "--report" -> parsed.reportDir = Path.of(value(args, ++i, arg));
+                    default -> parsed.url(arg);
+                }
+            }
+            if (parsed.url == null && !parsed.help) {
+                throw new IllegalArgumentException("missing BASE_URL");
+            }
+            return parsed;
+        }
+
+        private void url(String arg) {
+            if (arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+            if (url != null) {
+                throw new IllegalArgumentException("more than one BASE_URL: " + url + " and " + arg);
+            }
+            url = arg;
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static Set<String> ids(String list) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String id : list.split(",")) {
+                String trimmed = id.trim().toUpperCase(Locale.ROOT);
+                if (Cases.byId(trimmed).isEmpty()) {
+                    throw new IllegalArgumentException("unknown case id " + id.trim() + "; known: "
+                            + Arrays.toString(Cases.all().stream().map(ConformanceCase::id).toArray()));
+                }
+                ids.add(trimmed);
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.ssekit.conformance;
+
+import java.util.Set;
+
+/**
+ * How to run the suite. Immutable; build with {@link #builder()}.
+ *
+ * <p>Thread-safe.
+ */
+public final class Options {
+    private final boolean strict;
+    private final Set<String> only;
+    private final int loadClients;
+
+    private Options(Builder builder) {
+        this.strict = builder.strict;
+        this.only = Set.copyOf(builder.only);
+        this.loadClients = builder.loadClients;
+    }
+
+    /** The defaults: not strict, every case, 100 load clients. */
+    public static Options defaults() {
+        return builder().build();
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether NON-STRICT verdicts fail the run. */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** The case ids to run; empty means all. */
+    public Set<String> only() {
+        return only;
+    }
+
+    /** Whether a case id is selected. */
+    public boolean selects(String id) {
+        return only.isEmpty() || only.contains(id);
+    }
+
+    /** How many concurrent clients the LOAD cases open. */
+    public int loadClients() {
+        return loadClients;
+    }
+
+    /** Builds {@link Options}. Not thread-safe. */
+    public static final class Builder {
+        private boolean strict;
+        private Set<String> only = Set.of();
+        private int loadClients = 100;
+
+        private Builder() {
+        }
+
+        /** NON-STRICT verdicts fail the run too. */
+        public Builder strict(boolean value) {
+            this.strict = value;
+            return this;
+        }
+
+        /** Runs only these case ids (empty: all). */
+        public Builder only(Set<String> ids) {
+            this.only = Set.copyOf(ids);
+            return this;
+        }
+
+        /** The number of clients for LOAD cases, 2 to 1000. */
+        public Builder loadClients(int clients) {
+            if (clients < 2 || clients > 1000) {
+                throw new IllegalArgumentException("loadClients must be 2..1000, was " + clients);
+            }
+            this.loadClients = clients;
+            return this;
+        }
+
+        /** The options. */
+        public Options build() {
+            return new Options(this);
+        }
+    }
+}

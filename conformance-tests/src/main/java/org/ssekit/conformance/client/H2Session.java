@@ -1,0 +1,115 @@
+package org.ssekit.conformance.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.api.Session;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+
+/**
+ * One HTTP/2 cleartext connection with prior knowledge (RFC 9113 section 3.3), opened with
+ * Jetty's low-level HTTP/2 client so the suite sees the response header fields and DATA
+ * frames exactly as sent. Many {@link H2Stream}s can share it.
+ *
+ * <p>Thread-safe. {@link #close()} stops the client and every stream.
+ */
+public final class H2Session implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(H2Session.class.getName());
+
+    private final HTTP2Client client;
+    private final Session session;
+    private final WireLog log;
+
+    private H2Session(HTTP2Client client, Session session, WireLog log) {
+        this.client = client;
+        this.session = session;
+        this.log = log;
+    }
+
+    /**
+     * Connects to the host and port of {@code uri} and sends the HTTP/2 preface.
+     *
+     * @throws IOException when the connection cannot be made within {@code timeout}
+     */
+    public static H2Session connect(URI uri, WireLog log, Duration timeout) throws IOException {
+        HTTP2Client client = new HTTP2Client();
+        client.setConnectTimeout(timeout.toMillis());
+        try {
+            client.start();
+            int port = uri.getPort() > 0 ? uri.getPort() : 80;
+            Session session = client.connect(new InetSocketAddress(uri.getHost(), port), new Session.Listener() { })
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.note("h2", "connected with prior knowledge to " + uri.getHost() + ":" + port);
+            return new H2Session(client, session, log);
+        } catch (Exception e) {
+            stop(client);
+            throw asIo(e);
+        }
+    }
+
+    /**
+     * Opens a GET stream and waits for its response head.
+     *
+     * @param uri     the target
+     * @param headers request header fields (lower-case names, as HTTP/2 requires)
+     * @param label   the stream label in the wire log
+     * @param timeout how long to wait for the response head
+     * @throws IOException when no response head arrives in time
+     */
+    public H2Stream get(URI uri, List<Map.Entry<String, String>> headers, String label, Duration timeout)
+            throws IOException {
+        HttpFields.Mutable fields = HttpFields.build();
+        headers.forEach(field -> fields.add(field.getKey(), field.getValue()));
+        MetaData.Request request = new MetaData.Request("GET", HttpURI.from(uri.toString()), HttpVersion.HTTP_2, fields);
+        log.sent(label, "HEADERS :method GET :path " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + headers);
+        H2Stream stream = new H2Stream(log, label);
+        try {
+            session.newStream(new HeadersFrame(request, null, true), stream.listener())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw asIo(e);
+        }
+        stream.awaitHead(timeout);
+        return stream;
+    }
+
+    @Override
+    public void close() {
+        session.close(0, "done", org.eclipse.jetty.util.Callback.NOOP);
+        stop(client);
+    }
+
+    private static void stop(HTTP2Client client) {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "HTTP/2 client stop failed", e);
+        }
+    }
+
+    static IOException asIo(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof TimeoutException) {
+            return new IOException("HTTP/2 timed out", cause);
+        }
+        return new IOException(HttpExchange.describe(cause), cause);
+    }
+}

@@ -1,0 +1,183 @@
+package org.ssekit.conformance.client;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.api.Stream;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.http2.frames.ResetFrame;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One HTTP/2 stream of an {@link H2Session}: its response head and the events parsed
+ * from its DATA frames.
+ *
+ * <p>Thread-safe: Jetty delivers frames on its threads, any thread may query and wait.
+ */
+public final class H2Stream {
+    private final WireLog log;
+    private final String label;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<MessageEvent> events = new ArrayList<>();
+    private final EventStreamParser parser = new EventStreamParser(new EventStreamParser.Listener() {
+        @Override
+        public void onEvent(MessageEvent event) {
+            events.add(event);
+        }
+    });
+    private ResponseHead head;
+    private boolean ended;
+
+    H2Stream(WireLog log, String label) {
+        this.log = log;
+        this.label = label;
+    }
+
+    /** The response head. */
+    public ResponseHead head() {
+        lock.lock();
+        try {
+            return head;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The data of the events received so far. */
+    public List<String> eventData() {
+        lock.lock();
+        try {
+            return events.stream().map(MessageEvent::data).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until an event with this data arrived. */
+    public boolean awaitData(String data, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (events.stream().noneMatch(event -> event.data().equals(data))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || ended) {
+                    return false;
+                }
+                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void awaitHead(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (head == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || ended) {
+                    throw new IOException("no HTTP/2 response head within " + timeout.toMillis() + " ms");
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Stream.Listener listener() {
+        return new Stream.Listener() {
+            @Override
+            public void onHeaders(Stream stream, HeadersFrame frame) {
+                if (frame.getMetaData() instanceof MetaData.Response response) {
+                    onHead(response);
+                }
+                if (frame.isEndStream()) {
+                    onEnd("END_STREAM on HEADERS");
+                } else {
+                    stream.demand();
+                }
+            }
+
+            @Override
+            public void onDataAvailable(Stream stream) {
+                Stream.Data data = stream.readData();
+                if (data == null) {
+                    stream.demand();
+                    return;
+                }
+                onData(data.frame().getByteBuffer());
+                boolean last = data.frame().isEndStream();
+                data.release();
+                if (last) {
+                    onEnd("END_STREAM");
+                } else {
+                    stream.demand();
+                }
+            }
+
+            @Override
+            public void onReset(Stream stream, ResetFrame frame, Callback callback) {
+                onEnd("RST_STREAM " + frame.getError());
+                callback.succeeded();
+            }
+        };
+    }
+
+    private void onHead(MetaData.Response response) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (HttpField field : response.getHttpFields()) {
+            fields.add(Map.entry(field.getName(), field.getValue()));
+        }
+        ResponseHead received = new ResponseHead("HTTP/2", response.getStatus(), fields);
+        log.received(label, "HEADERS " + received.describe().replace("\n", " | "));
+        lock.lock();
+        try {
+            head = received;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onData(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        log.receivedBytes(label, bytes, 0, bytes.length);
+        lock.lock();
+        try {
+            parser.feed(bytes, 0, bytes.length);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onEnd(String reason) {
+        log.note(label, "stream ended: " + reason);
+        lock.lock();
+        try {
+            ended = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

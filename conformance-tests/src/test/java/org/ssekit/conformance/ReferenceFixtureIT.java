@@ -1,0 +1,36 @@
+package org.ssekit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssekit.conformance.fixture.FixtureServer;
+
+/** The suite against the correct reference fixture: every case runs and nothing fails, not even strictly. */
+class ReferenceFixtureIT {
+    private static FixtureServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = FixtureServer.reference(Set.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void referenceFixturePassesEveryCaseStrictly() {
+        Report report = Conformance.run(server.base(), Options.defaults(), r -> System.out.println(r.summaryLine()));
+        System.out.println(report.summaryLine());
+        report.results().stream().filter(r -> r.verdict() != Verdict.OK && r.verdict() != Verdict.INFORMATIONAL)
+                .forEach(r -> System.out.println(r.id() + " " + r.verdict().label() + "\n  " + r.actual()
+                        + "\n" + r.wireLog().lines().limit(40).reduce("", (a, b) -> a + "    " + b + "\n")));
+        assertThat(report.passed(true)).as(report.summaryLine()).isTrue();
+        assertThat(report.verdict("H-02")).contains(Verdict.OK);
+        assertThat(report.summary().get(Verdict.UNIMPLEMENTED)).isZero();
+    }
+}
