@@ -1,0 +1,135 @@
+package org.ssekit.example;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test client for one event stream: parses events (WHATWG rules, enough for tests) on a
+ * reader thread into a queue; {@link #next} waits for the next one with a timeout.
+ */
+final class EventReader implements AutoCloseable {
+    /** One dispatched event; comments are not reported. */
+    record Event(String id, String event, String data) {
+    }
+
+    private static final Event END = new Event(null, null, null);
+    private final HttpResponse<InputStream> response;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    private EventReader(HttpResponse<InputStream> response) {
+        this.response = response;
+        Thread reader = new Thread(this::read, "event-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static EventReader open(HttpClient client, URI uri, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    static EventReader post(HttpClient client, URI uri, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    HttpResponse<InputStream> response() {
+        return response;
+    }
+
+    /** The next event, waiting at most {@code timeout}; fails when none comes or the stream ended. */
+    Event next(Duration timeout) throws InterruptedException {
+        Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (e == null) {
+            throw new AssertionError("no event within " + timeout);
+        }
+        if (e == END) {
+            events.add(END);
+            throw new AssertionError("the stream ended");
+        }
+        return e;
+    }
+
+    /** Events until the stream ends (at most {@code timeout} in all). */
+    List<Event> rest(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Event> all = new ArrayList<>();
+        while (true) {
+            Event e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("the stream did not end within " + timeout + "; got " + all);
+            }
+            if (e == END) {
+                return all;
+            }
+            all.add(e);
+        }
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            String name = null;
+            StringBuilder data = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if (data != null) {
+                        events.add(new Event(id, name == null ? "message" : name, data.toString()));
+                    }
+                    name = null;
+                    data = null;
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (colon == 0) {
+                    continue;
+                }
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                if (value.startsWith(" ")) {
+                    value = value.substring(1);
+                }
+                switch (field) {
+                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    case "event" -> name = value;
+                    case "id" -> id = value;
+                    default -> {
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException closed) {
+            // The stream ended or was closed by the test.
+        } finally {
+            events.add(END);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        response.body().close();
+    }
+}
