@@ -2,6 +2,7 @@ package org.ssekit.internal;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -17,9 +18,11 @@ public final class ConfigParameters {
         millis(lookup, SseConfig.PARAM_HEARTBEAT_MILLIS, d -> b.heartbeat(d));
         millis(lookup, SseConfig.PARAM_RETRY_MILLIS, d -> b.retry(d));
         millis(lookup, SseConfig.PARAM_RETRY_JITTER_MILLIS, d -> b.retryJitter(d));
-        number(lookup, SseConfig.PARAM_MAX_QUEUED_EVENTS, n -> b.maxQueuedEvents(toInt(n)));
-        number(lookup, SseConfig.PARAM_MAX_QUEUED_BYTES, b::maxQueuedBytes);
-        number(lookup, SseConfig.PARAM_MAX_CONNECTIONS, n -> b.maxConnections(toInt(n)));
+        wholeNumber(lookup, SseConfig.PARAM_MAX_QUEUED_EVENTS, 1, Integer.MAX_VALUE)
+                .ifPresent(n -> b.maxQueuedEvents((int) n));
+        wholeNumber(lookup, SseConfig.PARAM_MAX_QUEUED_BYTES, 1, Long.MAX_VALUE).ifPresent(b::maxQueuedBytes);
+        wholeNumber(lookup, SseConfig.PARAM_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)
+                .ifPresent(n -> b.maxConnections((int) n));
         text(lookup, SseConfig.PARAM_OVERFLOW, v -> b.overflow(overflow(v)));
         text(lookup, SseConfig.PARAM_LAST_EVENT_ID_PARAM, b::lastEventIdParam);
         text(lookup, SseConfig.PARAM_RESET_EVENT, b::resetEvent);
@@ -52,22 +55,29 @@ public final class ConfigParameters {
     }
 
     private static void millis(Function<String, String> lookup, String name, Consumer<Duration> set) {
-        number(lookup, name, n -> set.accept(Duration.ofMillis(n)));
+        wholeNumber(lookup, name, 0, Long.MAX_VALUE).ifPresent(n -> set.accept(Duration.ofMillis(n)));
     }
 
-    private static void number(Function<String, String> lookup, String name, Consumer<Long> set) {
-        text(lookup, name, v -> {
-            long n;
-            try {
-                n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a whole number");
+    /**
+     * The whole number named {@code name}, if present, within {@code min..max}; otherwise an
+     * IllegalArgumentException naming the parameter and its value.
+     */
+    public static OptionalLong wholeNumber(Function<String, String> lookup, String name, long min, long max) {
+        String raw = lookup.apply(name);
+        if (raw == null || raw.isBlank()) {
+            return OptionalLong.empty();
+        }
+        String value = raw.trim();
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return OptionalLong.of(n);
             }
-            if (n < 0) {
-                throw new IllegalArgumentException("must not be negative");
-            }
-            set.accept(n);
-        });
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("parameter " + name + "='" + value + "': expected a whole number"
+                + (max == Long.MAX_VALUE ? " >= " + min : " from " + min + " to " + max));
     }
 
     private static void text(Function<String, String> lookup, String name, Consumer<String> set) {
@@ -81,13 +91,6 @@ public final class ConfigParameters {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("parameter " + name + "='" + value + "': " + e.getMessage(), e);
         }
-    }
-
-    private static int toInt(long n) {
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("must be at most " + Integer.MAX_VALUE);
-        }
-        return (int) n;
     }
 
     private static SseConfig.Overflow overflow(String v) {

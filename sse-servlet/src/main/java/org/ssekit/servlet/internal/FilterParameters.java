@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.ssekit.internal.ConfigParameters;
 import org.ssekit.servlet.Authorizer;
 
 /** The SseFilter's own init-params, each checked with a message naming it. */
@@ -61,19 +62,6 @@ public final class FilterParameters {
     }
 
     private long positive(String name, long otherwise, long max) {
-        Optional<String> v = text(name);
-        if (v.isEmpty()) {
-            return otherwise;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("parameter " + name + "='" + v.get()
-                + "': expected a whole number from 1 to " + max);
+        return ConfigParameters.wholeNumber(lookup, name, 1, max).orElse(otherwise);
     }
 }
