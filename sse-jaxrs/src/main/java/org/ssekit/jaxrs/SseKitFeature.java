@@ -18,7 +18,6 @@ import org.ssekit.SseMetrics;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.jaxrs.internal.EventConversion;
 import org.ssekit.jaxrs.internal.EventStreamFilter;
-import org.ssekit.jaxrs.internal.EventStreamMethods;
 import org.ssekit.jaxrs.internal.PreflightFilter;
 import org.ssekit.jaxrs.internal.SinkBinder;
 import org.ssekit.jaxrs.internal.SinkOpener;
@@ -101,7 +100,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
             return false;
         }
         context.register(preflight);
-        context.register(new EventStreamMethods(new EventStreamFilter(config.cors())));
+        context.register(new EventStreamFilter(config.cors()));
         context.register(new SinkBinder(opener));
         return true;
     }

@@ -1,5 +1,8 @@
 package org.ssekit.jaxrs.internal;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,21 +11,26 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.ssekit.CorsPolicy;
 import org.ssekit.internal.CorsRules;
 
 /**
- * Guards the resource methods that take an SseEventSink: refuses other origins not on the
+ * Guards the resource methods that take an SseEventSink (other requests pass untouched): refuses other origins not on the
  * policy with 403 before the resource runs (so no stream or subscription exists), and keeps
  * the servlet exchange for the sink. Answers that are not a stream get the CORS headers here.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class EventStreamFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private final CorsPolicy policy;
+
+    @Context
+    private ResourceInfo resource;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -36,6 +44,9 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!takesSink(resource.getResourceMethod())) {
+            return;
+        }
         String origin = request.getHeaderString("Origin");
         String corsOrigin = null;
         switch (CorsRules.check(policy, origin, request.getHeaderString("Host"))) {
@@ -48,6 +59,10 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
             case SAME_ORIGIN -> corsOrigin = null;
         }
         request.setProperty(Exchange.PROPERTY, new Exchange(servletRequest, servletResponse, corsOrigin));
+    }
+
+    private static boolean takesSink(Method method) {
+        return method != null && Arrays.asList(method.getParameterTypes()).contains(SseEventSink.class);
     }
 
     @Override

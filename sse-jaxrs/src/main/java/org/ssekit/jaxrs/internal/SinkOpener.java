@@ -72,7 +72,7 @@ public final class SinkOpener {
         stream.enqueue(hub.openingFrame(), null);
         hub.register(stream);
         output.start(stream);
-        stream.drain();
+        stream.begin();
         return new StreamSink(stream, output, conversion);
     }
 

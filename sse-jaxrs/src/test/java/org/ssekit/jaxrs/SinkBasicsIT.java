@@ -1,0 +1,154 @@
+package org.ssekit.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssekit.SseConfig;
+
+/** The sink as the JAX-RS Javadoc and TCK describe it, and the bytes it puts on the wire. */
+class SinkBasicsIT {
+    private static TestApp app;
+    private static JerseyJetty jetty;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
+        jetty = JerseyJetty.start(app);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.sse.close();
+        jetty.close();
+    }
+
+    private SseEventSink heldSink() throws InterruptedException {
+        SseEventSink sink = app.held.poll(10, TimeUnit.SECONDS);
+        assertThat(sink).as("sink handed to the resource").isNotNull();
+        return sink;
+    }
+
+    private Sse sse() throws InterruptedException {
+        return app.sseContext.poll(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void headersAreCommittedAtOnceWithTheOpeningComment() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            heldSink();
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.header("Content-Type")).isEqualTo("text/event-stream");
+            assertThat(client.header("Cache-Control")).isEqualTo("no-cache, no-transform");
+            assertThat(client.header("X-Accel-Buffering")).isEqualTo("no");
+            assertThat(client.header("Content-Length")).isNull();
+            assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
+        }
+    }
+
+    @Test
+    void sendCompletesAfterTheBytesWereFlushedAndFramesEveryField() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            SseEventSink sink = heldSink();
+            Sse sse = sse();
+            CompletableFuture<?> sent = sink.send(sse.newEventBuilder()
+                    .id("7").name("note").reconnectDelay(2500).comment("c1\nc2")
+                    .data("line 1\r\nline 2\rline 3\n").build()).toCompletableFuture();
+            sent.get(10, TimeUnit.SECONDS);
+            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event("7", "note", "line 1\nline 2\nline 3\n", "2500"));
+            assertThat(client.rawText()).isEqualTo(":\n: c1\n: c2\nid: 7\nevent: note\nretry: 2500\n"
+                    + "data: line 1\ndata: line 2\ndata: line 3\ndata:\n\n");
+        }
+    }
+
+    @Test
+    void jsonDataIsWrittenByTheRuntimesJsonBinding() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            SseEventSink sink = heldSink();
+            Sse sse = sse();
+            sink.send(sse.newEventBuilder().name("price").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(Price.class, new Price("ACME", 12.5)).build());
+            EventClient.Event event = client.nextEvent();
+            assertThat(event.name()).isEqualTo("price");
+            assertThat(event.data()).isEqualTo("{\"price\":12.5,\"symbol\":\"ACME\"}");
+        }
+    }
+
+    @Test
+    void closeIsIdempotentEndsTheResponseAndLaterSendsThrow() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            SseEventSink sink = heldSink();
+            Sse sse = sse();
+            sink.send(sse.newEvent("last"));
+            closeSink(sink);
+            closeSink(sink);
+            assertThat(sink.isClosed()).isTrue();
+            assertThatThrownBy(() -> sink.send(sse.newEvent("late")))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(client.nextEvent().data()).isEqualTo("last");
+            client.awaitEnd();
+            assertThat(client.rawText()).isEqualTo(":\ndata: last\n\n");
+        }
+    }
+
+    @Test
+    void namesAndIdsThatWouldBreakTheFramingAreRejected() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            SseEventSink sink = heldSink();
+            Sse sse = sse();
+            assertThatThrownBy(() -> sink.send(sse.newEventBuilder().name("a\nevent: b").data("x").build()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event must not contain CR or LF");
+            assertThatThrownBy(() -> sink.send(sse.newEventBuilder().id("1\r").data("x").build()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id must not contain CR or LF");
+            assertThatThrownBy(() -> sink.send(sse.newEventBuilder().id("1\u00002").data("x").build()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+            sink.send(sse.newEvent("still open"));
+            assertThat(client.nextEvent().data()).isEqualTo("still open");
+        }
+    }
+
+    @Test
+    void sendFailsOnceTheClientIsGone() throws Exception {
+        SseEventSink sink;
+        Sse sse;
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            sink = heldSink();
+            sse = sse();
+            assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
+        }
+        String big = "x".repeat(64 * 1024);
+        CompletableFuture<?> failed = null;
+        for (int i = 0; i < 1000 && !sink.isClosed(); i++) {
+            CompletableFuture<?> f = sink.send(sse.newEvent(big)).toCompletableFuture();
+            f.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
+            if (f.isCompletedExceptionally()) {
+                failed = f;
+                break;
+            }
+        }
+        assertThat(failed).as("a send to a departed client fails").isNotNull();
+        assertThat(sink.isClosed()).isTrue();
+    }
+
+    static void closeSink(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (Exception e) {
+            throw new AssertionError("close failed", e);
+        }
+    }
+
+    /** A JSON payload. */
+    public record Price(String symbol, double price) {
+    }
+}
