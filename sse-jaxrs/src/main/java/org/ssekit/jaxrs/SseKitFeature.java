@@ -21,6 +21,7 @@ import org.ssekit.jaxrs.internal.EventStreamFilter;
 import org.ssekit.jaxrs.internal.PreflightFilter;
 import org.ssekit.jaxrs.internal.SinkBinder;
 import org.ssekit.jaxrs.internal.SinkOpener;
+import org.ssekit.jaxrs.internal.SinkStarter;
 import org.ssekit.jaxrs.internal.StreamSink;
 
 /**
@@ -102,6 +103,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
         context.register(preflight);
         context.register(new EventStreamFilter(config.cors()));
         context.register(new SinkBinder(opener));
+        context.register(new SinkStarter());
         return true;
     }
 

@@ -15,7 +15,8 @@ import org.ssekit.internal.StreamHub;
 
 /**
  * Opens a {@link StreamSink} on the servlet exchange of a JAX-RS request: admission, headers,
- * async mode, and the stream on the non-blocking output. Called on the request thread.
+ * async mode, and the stream on the non-blocking output, held until the resource method has
+ * returned ({@link SinkStarter}). Called on the request thread.
  */
 public final class SinkOpener {
     static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -47,7 +48,9 @@ public final class SinkOpener {
                     hub.retryAfterSeconds());
         }
         try {
-            return start(ex, lastEventId(request));
+            StreamSink sink = start(ex, lastEventId(request));
+            request.setProperty(StreamSink.PROPERTY, sink);
+            return sink;
         } catch (IOException e) {
             hub.release();
             throw new UncheckedIOException(e);
@@ -72,7 +75,6 @@ public final class SinkOpener {
         stream.enqueue(hub.openingFrame(), null);
         hub.register(stream);
         output.start(stream);
-        stream.begin();
         return new StreamSink(stream, output, conversion);
     }
 

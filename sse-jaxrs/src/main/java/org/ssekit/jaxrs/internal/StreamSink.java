@@ -2,6 +2,7 @@ package org.ssekit.jaxrs.internal;
 
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -16,9 +17,13 @@ import org.ssekit.internal.OutboundStream;
  * Thread-safe.
  */
 public final class StreamSink implements SseEventSink {
+    /** The request property under which the sink of a request is kept until it begins. */
+    static final String PROPERTY = "org.ssekit.jaxrs.sink";
+
     private final OutboundStream stream;
     private final ServletOutput output;
     private final EventConversion conversion;
+    private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closedByServer;
 
     StreamSink(OutboundStream stream, ServletOutput output, EventConversion conversion) {
@@ -35,6 +40,13 @@ public final class StreamSink implements SseEventSink {
         }
         throw new IllegalArgumentException("not an ssekit sink (" + sink.getClass().getName()
                 + "): register SseKitFeature in the Application and run on Jersey in a servlet container");
+    }
+
+    /** Lets the stream write (once): see {@link SinkStarter}. */
+    void begin() {
+        if (begun.compareAndSet(false, true)) {
+            stream.begin();
+        }
     }
 
     public OutboundStream stream() {

@@ -1,0 +1,130 @@
+package org.ssekit.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.glassfish.jersey.media.sse.OutboundEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssekit.PublishResult;
+import org.ssekit.SseConfig;
+
+/** Last-Event-ID resume through the JAX-RS binding: no gap, no duplicate, also under concurrent publishing. */
+class ResumeIT {
+    private static final int EVENTS = 3000;
+    private static TestApp app;
+    private static JerseyJetty jetty;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
+        jetty = JerseyJetty.start(app);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.sse.close();
+        jetty.close();
+    }
+
+    private static OutboundEvent text(String data) {
+        return new OutboundEvent.Builder().data(data).build();
+    }
+
+    @Test
+    void everyEventArrivesExactlyOnceInOrderAcrossReconnectsWhilePublishing() throws Exception {
+        List<String> received = new ArrayList<>();
+        String lastId = null;
+        int connections = 0;
+        CompletableFuture<Void> publisher = null;
+        while (received.size() < EVENTS) {
+            connections++;
+            String[] headers = lastId == null ? new String[0] : new String[] {"Last-Event-ID", lastId};
+            try (EventClient client = EventClient.get(jetty.uri("/events?channel=a&channel=b"), headers)) {
+                if (publisher == null) {
+                    // The first byte comes after the subscription: from now on nothing is missed.
+                    assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
+                    publisher = CompletableFuture.runAsync(ResumeIT::publishAll);
+                }
+                int take = ThreadLocalRandom.current().nextInt(200, 900);
+                for (int n = 0; n < take && received.size() < EVENTS; n++) {
+                    EventClient.Event event = client.nextEvent();
+                    assertThat(event).as("event %d on connection %d", received.size(), connections).isNotNull();
+                    received.add(event.data());
+                    lastId = event.id();
+                }
+            }
+        }
+        publisher.get(30, TimeUnit.SECONDS);
+        assertThat(connections).isGreaterThanOrEqualTo(4);
+        assertThat(received).containsExactlyElementsOf(IntStream.range(0, EVENTS).mapToObj(Integer::toString).toList());
+    }
+
+    private static void publishAll() {
+        for (int i = 0; i < EVENTS; i++) {
+            app.sse.publish(i % 2 == 0 ? "a" : "b", text(Integer.toString(i)));
+        }
+    }
+
+    @Test
+    void aBroadcasterSinkGetsWhatItMissedThenLiveEvents() throws Exception {
+        ChannelBroadcaster weather = app.sse.newBroadcaster("weather");
+        PublishResult first = weather.broadcast(text("sun")).toCompletableFuture().getNow(null);
+        weather.broadcast(text("rain"));
+        weather.broadcast(text("snow"));
+        try (EventClient client = EventClient.get(jetty.uri("/events?channel=weather"), "Last-Event-ID", first.id())) {
+            assertThat(client.nextEvent().data()).isEqualTo("rain");
+            assertThat(client.nextEvent().data()).isEqualTo("snow");
+            PublishResult live = weather.broadcast(text("fog")).toCompletableFuture().getNow(null);
+            assertThat(live.accepted()).isEqualTo(1);
+            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event(live.id(), null, "fog", null));
+        }
+    }
+
+    @Test
+    void theQueryParameterStandsInForTheHeaderAndTheHeaderWins() throws Exception {
+        PublishResult one = app.news.broadcast(text("one")).toCompletableFuture().getNow(null);
+        PublishResult two = app.news.broadcast(text("two")).toCompletableFuture().getNow(null);
+        app.news.broadcast(text("three"));
+        try (EventClient client = EventClient.get(jetty.uri("/news?lastEventId=" + one.id()))) {
+            assertThat(client.nextEvent().data()).isEqualTo("two");
+        }
+        try (EventClient client = EventClient.get(jetty.uri("/news?lastEventId=" + one.id()), "Last-Event-ID", two.id())) {
+            assertThat(client.nextEvent().data()).isEqualTo("three");
+        }
+    }
+
+    @Test
+    void anUnknownIdGetsTheResetEventBeforeLiveOnes() throws Exception {
+        try (EventClient client = EventClient.get(jetty.uri("/news"), "Last-Event-ID", "no-such-id")) {
+            EventClient.Event reset = client.nextEvent();
+            assertThat(reset.name()).isEqualTo("reset");
+            assertThat(reset.data()).contains("unknown-or-expired-last-event-id");
+            app.news.broadcast(text("after reset"));
+            assertThat(client.nextEvent().data()).isEqualTo("after reset");
+        }
+    }
+
+    @Test
+    void broadcastReportsTheLiveSubscribersThatTookTheEvent() throws Exception {
+        ChannelBroadcaster alerts = app.sse.newBroadcaster("alerts");
+        try (EventClient one = EventClient.get(jetty.uri("/events?channel=alerts"));
+                EventClient two = EventClient.get(jetty.uri("/events?channel=alerts&channel=other"))) {
+            one.nextLine(EventClient.WAIT);
+            two.nextLine(EventClient.WAIT);
+            CompletableFuture<PublishResult> sent = alerts.broadcast(text("fire")).toCompletableFuture();
+            assertThat(sent).isCompleted();
+            assertThat(sent.get().accepted()).isEqualTo(2);
+            assertThat(one.nextEvent().data()).isEqualTo("fire");
+            assertThat(two.nextEvent().data()).isEqualTo("fire");
+        }
+    }
+}
