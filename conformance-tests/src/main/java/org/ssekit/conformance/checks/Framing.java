@@ -130,15 +130,14 @@ final class Framing extends AreaCheck {
         List<String> received = exchange.eventData();
         List<String> problems = new ArrayList<>();
         refused.forEach(r -> problems.add("publish refused: " + r));
-        for (String payload : payloads) {
-            String wanted = payload.replace("\r\n", "\n").replace('\r', '\n');
-            if (!received.contains(wanted)) {
-                problems.add("sent \"" + WireLog.escape(payload) + "\", expected \"" + WireLog.escape(wanted)
-                        + "\", not received");
+        List<String> wanted = payloads.stream().map(p -> p.replace("\r\n", "\n").replace('\r', '\n')).toList();
+        List<String> got = received.subList(0, Math.max(0, received.indexOf(marker)));
+        for (int i = 0; i < payloads.size(); i++) {
+            String actual = i < got.size() ? "\"" + WireLog.escape(got.get(i)) + "\"" : "nothing";
+            if (i >= got.size() || !got.get(i).equals(wanted.get(i))) {
+                problems.add("sent \"" + WireLog.escape(payloads.get(i)) + "\", expected \""
+                        + WireLog.escape(wanted.get(i)) + "\", received " + actual);
             }
-        }
-        if (!problems.isEmpty()) {
-            problems.add("received: " + received.stream().map(WireLog::escape).toList());
         }
         return probe.judge(expected, problems, "all " + payloads.size() + " payloads arrived intact");
     }

@@ -41,8 +41,14 @@ final class HttpVersions extends AreaCheck {
             if (session == null) {
                 return probe.unimplemented(expected, "the server does not speak HTTP/2 cleartext (prior knowledge)");
             }
-            H2Stream stream = session.get(probe.target().streamUri(probe.channel()), STREAM_HEADERS, "h2s1",
-                    Probe.HEAD_TIMEOUT);
+            H2Stream stream;
+            try {
+                stream = session.get(probe.target().streamUri(probe.channel()), STREAM_HEADERS, "h2s1",
+                        Probe.HEAD_TIMEOUT);
+            } catch (IOException malformed) {
+                return probe.violation(expected, "the response is not valid HTTP/2, a conformant client rejects it: "
+                        + malformed.getMessage());
+            }
             List<String> found = stream.head().fields().stream().map(Map.Entry::getKey)
                     .filter(name -> CONNECTION_SPECIFIC.contains(name.toLowerCase(Locale.ROOT))).toList();
             String actual = stream.head().describe().replace('\n', ' ');
@@ -84,18 +90,12 @@ final class HttpVersions extends AreaCheck {
         }
     }
 
-    /** A session, or null when the server does not speak h2c. */
+    /** A session, or null when the server does not speak h2c (sends no SETTINGS). */
     private static H2Session connect(Probe probe) {
-        H2Session session = null;
         try {
-            session = H2Session.connect(probe.target().base(), probe.log(), Duration.ofSeconds(3));
-            session.get(probe.target().streamUri(probe.channel()), STREAM_HEADERS, "h2probe", Duration.ofSeconds(3));
-            return session;
+            return H2Session.connect(probe.target().base(), probe.log(), Duration.ofSeconds(3));
         } catch (IOException e) {
             probe.note("no HTTP/2: " + HttpExchange.describe(e));
-            if (session != null) {
-                session.close();
-            }
             return null;
         }
     }

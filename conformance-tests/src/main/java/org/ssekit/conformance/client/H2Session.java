@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,11 +17,14 @@ import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.api.Session;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.http2.frames.SettingsFrame;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * One HTTP/2 cleartext connection with prior knowledge (RFC 9113 section 3.3), opened with
  * Jetty's low-level HTTP/2 client so the suite sees the response header fields and DATA
- * frames exactly as sent. Many {@link H2Stream}s can share it.
+ * frames as decoded. Many {@link H2Stream}s can share it. A response that a conformant
+ * client must treat as malformed (such as one with a Connection field) fails its stream.
  *
  * <p>Thread-safe. {@link #close()} stops the client and every stream.
  */
@@ -48,9 +52,18 @@ public final class H2Session implements AutoCloseable {
         try {
             client.start();
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
-            Session session = client.connect(new InetSocketAddress(uri.getHost(), port), new Session.Listener() { })
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.note("h2", "connected with prior knowledge to " + uri.getHost() + ":" + port);
+            CountDownLatch settings = new CountDownLatch(1);
+            Session session = client.connect(new InetSocketAddress(uri.getHost(), port), new Session.Listener() {
+                @Override
+                public void onSettings(Session session, SettingsFrame frame) {
+                    settings.countDown();
+                }
+            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!settings.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                session.close(0, "no settings", Callback.NOOP);
+                throw new IOException("no HTTP/2 SETTINGS from the server: it does not speak h2c");
+            }
+            log.note("h2", "connected with prior knowledge to " + uri.getHost() + ":" + port + ", SETTINGS received");
             return new H2Session(client, session, log);
         } catch (Exception e) {
             stop(client);
@@ -87,7 +100,7 @@ public final class H2Session implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close(0, "done", org.eclipse.jetty.util.Callback.NOOP);
+        session.close(0, "done", Callback.NOOP);
         stop(client);
     }
 

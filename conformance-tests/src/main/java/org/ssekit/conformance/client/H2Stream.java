@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
 import org.eclipse.jetty.http2.frames.ResetFrame;
@@ -36,6 +37,7 @@ public final class H2Stream {
     });
     private ResponseHead head;
     private boolean ended;
+    private String endReason = "";
 
     H2Stream(WireLog log, String label) {
         this.log = log;
@@ -89,7 +91,10 @@ public final class H2Stream {
         try {
             while (head == null) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || ended) {
+                if (ended) {
+                    throw new IOException("HTTP/2 stream ended without a usable response head: " + endReason);
+                }
+                if (left <= 0) {
                     throw new IOException("no HTTP/2 response head within " + timeout.toMillis() + " ms");
                 }
                 changed.awaitNanos(left);
@@ -138,6 +143,13 @@ public final class H2Stream {
                 onEnd("RST_STREAM " + frame.getError());
                 callback.succeeded();
             }
+
+            @Override
+            public void onFailure(Stream stream, int error, String reason, Throwable failure, Callback callback) {
+                onEnd("failed: " + ErrorCode.toString(error, "error " + error) + " "
+                        + (failure == null || failure.getMessage() == null ? String.valueOf(reason) : failure.getMessage()));
+                callback.succeeded();
+            }
         };
     }
 
@@ -175,6 +187,7 @@ public final class H2Stream {
         lock.lock();
         try {
             ended = true;
+            endReason = reason;
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -1,0 +1,63 @@
+package org.ssekit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ssekit.conformance.fixture.Fault;
+import org.ssekit.conformance.fixture.FixtureServer;
+import org.ssekit.conformance.fixture.RawH2cServer;
+
+/**
+ * The suite must be able to fail: each deliberately broken server fails the case that
+ * guards the rule it breaks, while the correct reference fixture passes the same case
+ * (ReferenceFixtureIT runs them all against it).
+ */
+class BrokenServersIT {
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("FRM-05", Fault.DATA_SPLIT_ON_LF_ONLY, Verdict.FAILED),
+                Arguments.of("FRM-06", Fault.NO_SPACE_AFTER_DATA, Verdict.FAILED),
+                Arguments.of("CORS-02", Fault.WILDCARD_WITH_CREDENTIALS, Verdict.FAILED),
+                Arguments.of("CORS-04", Fault.WILDCARD_WITH_CREDENTIALS, Verdict.FAILED),
+                Arguments.of("HB-01", Fault.NO_HEARTBEAT, Verdict.NON_STRICT),
+                Arguments.of("RES-02", Fault.REPLAY_GAP, Verdict.FAILED),
+                Arguments.of("RES-02", Fault.REPLAY_DUPLICATE, Verdict.FAILED),
+                Arguments.of("CLS-01", Fault.TERMINATE_200, Verdict.FAILED),
+                Arguments.of("HDR-03", Fault.CHARSET_LATIN1, Verdict.FAILED),
+                Arguments.of("BAD-01", Fault.HUGE_ID_500, Verdict.FAILED));
+    }
+
+    @ParameterizedTest(name = "{0} is {2} with fault {1}")
+    @MethodSource("faults")
+    void caseCatchesTheFault(String id, Fault fault, Verdict expected) throws Exception {
+        try (FixtureServer broken = FixtureServer.reference(Set.of(fault));
+             FixtureServer reference = FixtureServer.reference(Set.of())) {
+            Report bad = run(broken, id);
+            assertThat(bad.verdict(id)).as(bad.result(id).orElseThrow().actual()).contains(expected);
+            assertThat(bad.passed(true)).isFalse();
+            Report good = run(reference, id);
+            assertThat(good.verdict(id)).as(good.result(id).orElseThrow().actual()).contains(Verdict.OK);
+        }
+    }
+
+    @Test
+    void h02FailsWithAConnectionHeaderOnHttp2() throws Exception {
+        try (RawH2cServer broken = RawH2cServer.start()) {
+            Report report = Conformance.run(broken.url(), Options.builder().only(Set.of("H-02")).build());
+            CaseResult result = report.result("H-02").orElseThrow();
+            assertThat(result.verdict()).as(result.actual() + "\n" + result.wireLog()).isEqualTo(Verdict.FAILED);
+            assertThat(result.actual()).containsIgnoringCase("Connection specific field");
+            assertThat(report.fixture()).isFalse();
+        }
+    }
+
+    private static Report run(FixtureServer server, String id) {
+        return Conformance.run(server.base(), Options.builder().only(Set.of(id)).build());
+    }
+}
