@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -74,7 +75,7 @@ final class RawHttp implements AutoCloseable {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** True when the server has closed the connection (reads until end of stream). */
+    /** True when the server closes the connection within the socket timeout (reads until then). */
     boolean drainsToEnd() {
         try {
             InputStream in = socket.getInputStream();
@@ -83,6 +84,8 @@ final class RawHttp implements AutoCloseable {
                 // discard
             }
             return true;
+        } catch (SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             return true; // reset by the server counts as closed
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -19,7 +20,12 @@ import org.ssekit.SseConfig;
 
 /** Last-Event-ID resume through the JAX-RS binding: no gap, no duplicate, also under concurrent publishing. */
 class ResumeIT {
-    private static final int EVENTS = 3000;
+    private static final int EVENTS = 5000;
+    /**
+     * The publisher runs at most this far ahead of what the client has read, so it is still
+     * publishing at every reconnect, and a replay fits in the connection's queue.
+     */
+    private static final int LEAD = 400;
     private static TestApp app;
     private static JerseyJetty jetty;
 
@@ -45,31 +51,39 @@ class ResumeIT {
         String lastId = null;
         int connections = 0;
         CompletableFuture<Void> publisher = null;
+        Semaphore permits = new Semaphore(LEAD);
+        int reconnectsWhilePublishing = 0;
         while (received.size() < EVENTS) {
             connections++;
+            if (publisher != null && !publisher.isDone()) {
+                reconnectsWhilePublishing++;
+            }
             String[] headers = lastId == null ? new String[0] : new String[] {"Last-Event-ID", lastId};
             try (EventClient client = EventClient.get(jetty.uri("/events?channel=a&channel=b"), headers)) {
                 if (publisher == null) {
                     // The first byte comes after the subscription: from now on nothing is missed.
                     assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
-                    publisher = CompletableFuture.runAsync(ResumeIT::publishAll);
+                    publisher = CompletableFuture.runAsync(() -> publishAll(permits));
                 }
-                int take = ThreadLocalRandom.current().nextInt(200, 900);
+                int take = ThreadLocalRandom.current().nextInt(150, 600);
                 for (int n = 0; n < take && received.size() < EVENTS; n++) {
                     EventClient.Event event = client.nextEvent();
                     assertThat(event).as("event %d on connection %d", received.size(), connections).isNotNull();
                     received.add(event.data());
                     lastId = event.id();
+                    permits.release();
                 }
             }
         }
         publisher.get(30, TimeUnit.SECONDS);
-        assertThat(connections).isGreaterThanOrEqualTo(4);
+        assertThat(connections).isGreaterThanOrEqualTo(6);
+        assertThat(reconnectsWhilePublishing).isEqualTo(connections - 1);
         assertThat(received).containsExactlyElementsOf(IntStream.range(0, EVENTS).mapToObj(Integer::toString).toList());
     }
 
-    private static void publishAll() {
+    private static void publishAll(Semaphore permits) {
         for (int i = 0; i < EVENTS; i++) {
+            permits.acquireUninterruptibly();
             app.sse.publish(i % 2 == 0 ? "a" : "b", text(Integer.toString(i)));
         }
     }

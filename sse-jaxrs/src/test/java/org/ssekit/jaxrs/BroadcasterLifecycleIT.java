@@ -1,0 +1,117 @@
+package org.ssekit.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.glassfish.jersey.media.sse.OutboundEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssekit.SseConfig;
+
+/** The broadcaster's listeners and close as the JAX-RS Javadoc describes them. */
+class BroadcasterLifecycleIT {
+    private static TestApp app;
+    private static JerseyJetty jetty;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
+        jetty = JerseyJetty.start(app);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.sse.close();
+        jetty.close();
+    }
+
+    private static OutboundSseEvent text(String data) {
+        return new OutboundEvent.Builder().data(data).build();
+    }
+
+    @Test
+    void aDepartedClientIsReportedToOnErrorAndOnCloseAndRemoved() throws Exception {
+        ChannelBroadcaster channel = app.sse.newBroadcaster("departures");
+        List<SseEventSink> closed = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        channel.onClose(closed::add);
+        channel.onError((sink, error) -> errors.add(error));
+        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+            SseEventSink sink = app.held.poll(10, TimeUnit.SECONDS);
+            channel.register(sink);
+            channel.register(sink);
+            assertThat(channel.size()).isEqualTo(1);
+            assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
+        }
+        String big = "x".repeat(32 * 1024);
+        // The server learns of the departure at the first write that fails.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            channel.broadcast(text(big));
+            return !closed.isEmpty();
+        });
+        assertThat(closed).hasSize(1);
+        assertThat(errors).hasSize(1);
+        assertThat(channel.size()).isZero();
+        assertThat(app.sse.broadcaster().subscribers("departures")).isZero();
+    }
+
+    @Test
+    void closeEndsEverySinksResponseAfterItsQueuedEventsAndRefusesLaterUse() throws Exception {
+        ChannelBroadcaster channel = app.sse.newBroadcaster("closing");
+        CountDownLatch closedSinks = new CountDownLatch(2);
+        channel.onClose(sink -> closedSinks.countDown());
+        try (EventClient one = EventClient.get(jetty.uri("/events?channel=closing"));
+                EventClient two = EventClient.get(jetty.uri("/held"))) {
+            one.nextLine(EventClient.WAIT);
+            channel.register(app.held.poll(10, TimeUnit.SECONDS));
+            assertThat(channel.size()).isEqualTo(1);
+            channel.broadcast(text("bye"));
+            channel.close();
+            channel.close();
+            assertThat(two.nextEvent().data()).isEqualTo("bye");
+            two.awaitEnd();
+            await().atMost(Duration.ofSeconds(10)).until(() -> closedSinks.getCount() == 1);
+            assertThat(one.nextEvent().data()).as("another subscriber of the channel is not this broadcaster's").isEqualTo("bye");
+            assertThatThrownBy(() -> channel.broadcast(text("late"))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> channel.register(new ForeignSink())).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aSinkTheRuntimeMadeWithoutSsekitIsRefusedWithAClearError() {
+        ChannelBroadcaster channel = app.sse.newBroadcaster("foreign");
+        assertThatThrownBy(() -> channel.register(new ForeignSink()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SseKitFeature");
+    }
+
+    /** A sink some other runtime made. */
+    private static final class ForeignSink implements SseEventSink {
+        @Override
+        public boolean isClosed() {
+            return false;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close() {
+            // nothing to close
+        }
+    }
+}
