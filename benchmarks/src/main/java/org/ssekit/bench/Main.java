@@ -1,0 +1,117 @@
+package org.ssekit.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ssekit.bench.report.Report;
+import org.ssekit.bench.report.Results;
+import org.ssekit.bench.server.Stacks;
+
+/**
+ * Runs every scenario against every stack in one invocation and writes the report.
+ *
+ * <pre>
+ * java -cp ... org.ssekit.bench.Main [--quick|--full] [--runs N] [--stacks a,b] [--scenarios a,b] [--out DIR]
+ * </pre>
+ * Exits 1 when the harness itself failed (a scenario threw); missed targets are reported, not fatal.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Path logs = ServerProcess.ensure(o.out().resolve("logs"));
+        Results results = new Results();
+        System.out.println("ssekit benchmarks, " + o.config().mode() + " mode, " + o.config().runs() + " run(s), stacks "
+                + o.stacks());
+        int failures = 0;
+        try (LoadFleet fleet = new LoadFleet(o.config().loadProcesses(), logs)) {
+            for (int run = 1; run <= o.config().runs(); run++) {
+                for (Scenario s : o.scenarios()) {
+                    if (run <= s.runs(o.config())) {
+                        failures += runScenario(o, s, run, fleet, results, logs);
+                    }
+                }
+            }
+        }
+        Report.write(results, o.config().mode(), o.config().runs(), o.stacks(), o.out());
+        System.out.println(failures == 0 ? "harness: all measurements ran" : "harness: " + failures + " failed");
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static int runScenario(Options o, Scenario s, int run, LoadFleet fleet, Results results, Path logs) {
+        int failures = 0;
+        for (int param : s.params(o.config())) {
+            for (String stack : o.stacks()) {
+                Recorder out = new Recorder(results, s.name(), Integer.toString(param), stack, run);
+                if (!measureOne(o.config(), s, param, stack, fleet, out, logs)) {
+                    failures++;
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static boolean measureOne(BenchConfig c, Scenario s, int param, String stack, LoadFleet fleet,
+                                      Recorder out, Path logs) {
+        ServerProcess server = null;
+        try {
+            server = ServerProcess.start(stack, c.heartbeat(), logs);
+            s.measure(c, param, server, fleet, out);
+            return true;
+        } catch (Exception e) {
+            out.note("failed: " + e);
+            return false;
+        } finally {
+            try {
+                fleet.closeAll();
+            } catch (Exception e) {
+                out.note("closing the fleet's connections failed: " + e);
+            }
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** The parsed command line. */
+    record Options(BenchConfig config, List<String> stacks, List<Scenario> scenarios, Path out) {
+        static Options parse(String[] args) {
+            BenchConfig config = BenchConfig.quick();
+            List<String> stacks = Stacks.available();
+            List<Scenario> scenarios = allScenarios();
+            Path out = Path.of("target", "bench");
+            Integer runs = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> config = BenchConfig.quick();
+                    case "--full" -> config = BenchConfig.full();
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--stacks" -> stacks = Arrays.asList(args[++i].split(","));
+                    case "--scenarios" -> scenarios = pick(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(runs == null ? config : config.withRuns(runs), stacks, scenarios, out);
+        }
+
+        private static List<Scenario> allScenarios() {
+            return List.of(new FanOut(), new Latency(), new Idle(), new SlowConsumer(), new Churn());
+        }
+
+        private static List<Scenario> pick(String names) {
+            List<Scenario> picked = new ArrayList<>();
+            for (String n : names.split(",")) {
+                allScenarios().stream().filter(s -> s.name().equals(n)).findFirst()
+                        .ifPresentOrElse(picked::add, () -> {
+                            throw new IllegalArgumentException("unknown scenario " + n);
+                        });
+            }
+            return picked;
+        }
+    }
+}

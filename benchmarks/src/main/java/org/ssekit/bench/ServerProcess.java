@@ -1,0 +1,91 @@
+package org.ssekit.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.ssekit.bench.server.ServerMain;
+
+/** A server under test in its own JVM (heap capped the same for every stack). */
+final class ServerProcess implements AutoCloseable {
+    static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC");
+    private static final Duration ANSWER = Duration.ofSeconds(30);
+
+    final String stack;
+    final int port;
+    private final ChildJvm jvm;
+
+    /** One reading of the server's figures. */
+    record Stats(int connections, int threads, long rssKib, long cpuNanos, long heapAfterGc) {
+    }
+
+    private ServerProcess(String stack, ChildJvm jvm, int port) {
+        this.stack = stack;
+        this.jvm = jvm;
+        this.port = port;
+    }
+
+    static ServerProcess start(String stack, Duration heartbeat, Path logDir) throws Exception {
+        ChildJvm jvm = ChildJvm.start("server-" + stack, JVM_OPTIONS, ServerMain.class,
+                List.of(stack, Long.toString(heartbeat.toMillis())), logDir);
+        try {
+            String[] ready = jvm.await(Duration.ofSeconds(60));
+            return new ServerProcess(stack, jvm, Integer.parseInt(ready[0]));
+        } catch (TimeoutException | RuntimeException | InterruptedException e) {
+            jvm.close();
+            throw e;
+        }
+    }
+
+    /** Publishes and returns the nanos it took, or -1 when the publisher did not finish within {@code limit}. */
+    long publish(int count, double perSecond, int payload, Duration limit) throws InterruptedException {
+        try {
+            return Long.parseLong(jvm.request("publish " + count + " " + perSecond + " " + payload, limit)[0]);
+        } catch (TimeoutException e) {
+            return -1;
+        }
+    }
+
+    Stats stats() throws TimeoutException, InterruptedException {
+        return parse(jvm.request("stats", ANSWER), -1);
+    }
+
+    Stats gcStats() throws TimeoutException, InterruptedException {
+        String[] a = jvm.request("gcstats", ANSWER);
+        return parse(a, Long.parseLong(a[4]));
+    }
+
+    private static Stats parse(String[] a, long heap) {
+        return new Stats(Integer.parseInt(a[0]), Integer.parseInt(a[1]), Long.parseLong(a[2]),
+                Long.parseLong(a[3]), heap);
+    }
+
+    /** Waits until the server holds at most {@code max} streams; returns the last count seen. */
+    int awaitConnectionsAtMost(int max, Duration limit) throws TimeoutException, InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        int n;
+        while ((n = stats().connections()) > max && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+
+    static void quietlyClose(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.err.println("closing failed: " + e);
+        }
+    }
+
+    static Path ensure(Path dir) throws IOException {
+        return java.nio.file.Files.createDirectories(dir);
+    }
+}

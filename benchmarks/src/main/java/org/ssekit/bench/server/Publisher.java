@@ -1,0 +1,34 @@
+package org.ssekit.bench.server;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes benchmark events at a fixed rate on the calling thread. Each event's data is
+ * {@code seq:System.nanoTime():xxx...}: on Linux nanoTime is one clock for all processes of
+ * the machine, so the receiving process can take the latency from it.
+ */
+final class Publisher {
+    private final ServerUnderTest stack;
+    private long nextSeq = 1;
+
+    Publisher(ServerUnderTest stack) {
+        this.stack = stack;
+    }
+
+    /** Publishes {@code count} events at {@code perSecond} (0: as fast as possible); returns the nanos taken. */
+    long publish(int count, double perSecond, int payloadBytes) {
+        String padding = ":" + "x".repeat(Math.max(0, payloadBytes - 32));
+        long period = perSecond <= 0 ? 0 : (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * period;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            long seq = nextSeq++;
+            stack.publish(seq, seq + ":" + System.nanoTime() + padding);
+        }
+        return System.nanoTime() - start;
+    }
+}

@@ -1,0 +1,37 @@
+package org.ssekit.bench.server;
+
+import java.util.List;
+
+/** The stacks under test, by the names the report uses. */
+public final class Stacks {
+    public static final String SSEKIT_SERVLET = "ssekit-servlet";
+    public static final String SSEKIT_JAXRS = "ssekit-jaxrs";
+    public static final String JERSEY = "jersey";
+    public static final String JETTY = "jetty-eventsource";
+    public static final String RAW = "raw";
+
+    /** Every stack, in report order. */
+    public static List<String> available() {
+        return List.of(SSEKIT_SERVLET, SSEKIT_JAXRS, JERSEY, JETTY, RAW);
+    }
+
+    private Stacks() {
+    }
+
+    static ServerUnderTest create(String name) {
+        switch (name) {
+            case SSEKIT_SERVLET:
+                return new SsekitServletStack();
+            case SSEKIT_JAXRS:
+                return new SsekitJaxrsStack();
+            case JERSEY:
+                return new JerseyStack();
+            case JETTY:
+                return new JettyEventSourceStack();
+            case RAW:
+                return new RawStack();
+            default:
+                throw new IllegalArgumentException("unknown stack " + name + "; known: " + available());
+        }
+    }
+}
