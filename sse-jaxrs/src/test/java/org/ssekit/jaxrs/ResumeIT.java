@@ -77,7 +77,7 @@ class ResumeIT {
         }
         publisher.get(30, TimeUnit.SECONDS);
         assertThat(connections).isGreaterThanOrEqualTo(6);
-        assertThat(reconnectsWhilePublishing).isEqualTo(connections - 1);
+        assertThat(reconnectsWhilePublishing).isGreaterThanOrEqualTo(5);
         assertThat(received).containsExactlyElementsOf(IntStream.range(0, EVENTS).mapToObj(Integer::toString).toList());
     }
 

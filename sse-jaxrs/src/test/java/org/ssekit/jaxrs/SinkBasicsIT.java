@@ -3,6 +3,8 @@ package org.ssekit.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,16 @@ class SinkBasicsIT {
             assertThat(client.header("Content-Length")).isNull();
             assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
         }
+    }
+
+    @Test
+    void aClientThatAcceptsNoEventStreamGets406AndNoStream() throws Exception {
+        int streams = app.sse.openStreams();
+        HttpResponse<String> refused = EventClient.exchange(HttpRequest.newBuilder(jetty.uri("/held"))
+                .header("Accept", "application/json").timeout(EventClient.WAIT).build());
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(app.sse.openStreams()).isEqualTo(streams);
+        assertThat(app.held).isEmpty();
     }
 
     @Test
