@@ -70,7 +70,10 @@ final class Heartbeat extends AreaCheck {
         IdleSample sample = observe(probe, window(probe, 2.5));
         long declared = probe.target().heartbeat().toMillis();
         String expected = "a comment at least every " + declared + " ms (declared); no silence over " + tolerance(probe) + " ms";
-        String actual = "longest silence " + sample.maxGapMillis() + " ms, " + sample.comments().size() + " idle comments";
+        String actual = "longest silence " + sample.maxGapMillis() + " ms, " + sample.comments().size() + " idle comments"
+                + (sample.comments().isEmpty() && !sample.idleLines().isEmpty()
+                ? " (idle lines were " + sample.idleLines().stream().map(l -> WireLog.escape(l.text() + l.terminator()))
+                .distinct().toList() + ", not comments)" : "");
         if (sample.comments().isEmpty() || sample.maxGapMillis() > tolerance(probe)) {
             return probe.violation(expected, actual);
         }

@@ -3,6 +3,7 @@ package org.ssekit.conformance.client;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,11 +135,14 @@ public final class FixtureClient {
 
     /** Sends a request with {@code Connection: close} and reads the complete response. */
     public static Response send(HttpRequest request, WireLog log, String label) throws IOException {
+        String what = request.method() + " " + request.uri().getRawPath();
         try (HttpExchange exchange = HttpExchange.open(request.header("Connection", "close"), log, label, TIMEOUT)) {
             if (!exchange.awaitEnd(TIMEOUT)) {
-                throw new IOException("response body did not end within " + TIMEOUT.toSeconds() + " s");
+                throw new IOException(what + ": the response body did not end within " + TIMEOUT.toSeconds() + " s");
             }
             return new Response(exchange.head(), exchange.bodyText());
+        } catch (SocketTimeoutException e) {
+            throw new IOException(what + ": no response within " + TIMEOUT.toSeconds() + " s (is the server blocked?)", e);
         }
     }
 

@@ -1,0 +1,2 @@
+/** Implementation: the JSON reader and writer and the report renderers. Not an API. */
+package org.ssekit.conformance.internal;
