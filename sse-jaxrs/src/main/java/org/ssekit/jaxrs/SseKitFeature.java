@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
+
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
 import org.ssekit.PublishResult;
@@ -19,8 +21,8 @@ import org.ssekit.internal.StreamHub;
 import org.ssekit.jaxrs.internal.EventConversion;
 import org.ssekit.jaxrs.internal.EventStreamFilter;
 import org.ssekit.jaxrs.internal.PreflightFilter;
-import org.ssekit.jaxrs.internal.SinkBinder;
 import org.ssekit.jaxrs.internal.SinkOpener;
+import org.ssekit.jaxrs.internal.SinkParamProvider;
 import org.ssekit.jaxrs.internal.SinkStarter;
 import org.ssekit.jaxrs.internal.StreamSink;
 
@@ -102,7 +104,8 @@ public final class SseKitFeature implements Feature, AutoCloseable {
         }
         context.register(preflight);
         context.register(new EventStreamFilter(config.cors()));
-        context.register(new SinkBinder(opener));
+        // Jersey's own parameter SPI: the contract is server-only and outranks Jersey's SSE sink.
+        context.register(SinkParamProvider.of(opener), ValueParamProvider.class);
         context.register(new SinkStarter());
         return true;
     }

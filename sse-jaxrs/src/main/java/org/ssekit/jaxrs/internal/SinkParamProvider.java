@@ -12,11 +12,15 @@ import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
  * Supplies {@code @Context SseEventSink} parameters with a {@link StreamSink}. Its priority is
  * above the runtime's own SSE provider, so resources get the ssekit sink.
  */
-final class SinkParamProvider implements ValueParamProvider {
+public final class SinkParamProvider implements ValueParamProvider {
     private final SinkOpener opener;
 
-    SinkParamProvider(SinkOpener opener) {
+    private SinkParamProvider(SinkOpener opener) {
         this.opener = opener;
+    }
+
+    public static SinkParamProvider of(SinkOpener opener) {
+        return new SinkParamProvider(opener);
     }
 
     @Override

@@ -7,9 +7,10 @@ module org.ssekit.jaxrs {
     requires transitive jakarta.ws.rs;
     requires jakarta.servlet;
     requires jakarta.annotation;
-    // Jersey 3.1 jars carry no module name: these are their file-derived automatic names.
-    requires jersey.server;
-    requires jersey.common;
+    // Jersey 3.1 jars carry no module name (file-derived: jersey.server), Jersey 4 names its
+    // modules (org.glassfish.jersey.core.server): the build fills in the one it compiles against.
+    requires ${jersey-server.module};
+    requires ${jersey-common.module};
 
     exports org.ssekit.jaxrs;
 }
