@@ -91,6 +91,17 @@ class BroadcasterLifecycleIT {
     }
 
     @Test
+    void aResourceMethodThatFailsAfterTakingTheSinkLeavesNoStreamBehind() throws Exception {
+        int streams = app.sse.openStreams();
+        int subscribers = app.news.size();
+        try (EventClient client = EventClient.get(jetty.uri("/broken"))) {
+            client.awaitEnd();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.sse.openStreams() == streams);
+        assertThat(app.news.size()).isEqualTo(subscribers);
+    }
+
+    @Test
     void aSinkTheRuntimeMadeWithoutSsekitIsRefusedWithAClearError() {
         ChannelBroadcaster channel = app.sse.newBroadcaster("foreign");
         assertThatThrownBy(() -> channel.register(new ForeignSink()))

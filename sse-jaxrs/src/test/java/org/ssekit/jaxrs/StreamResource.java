@@ -41,4 +41,12 @@ public final class StreamResource {
         app.sseContext.offer(runtime);
         app.held.offer(sink);
     }
+
+    @GET
+    @Path("broken")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void broken(@Context SseEventSink sink) {
+        app.news.register(sink);
+        throw new IllegalStateException("the resource failed after taking the sink");
+    }
 }

@@ -8,9 +8,11 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 /**
  * Lets a sink's stream start writing once its resource method has returned. Until then the
  * stream only queues, so a method that registers the sink on a broadcaster is subscribed
- * before the client sees its first byte, and no event published meanwhile is missed.
+ * before the client sees its first byte, and no event published meanwhile is missed. When
+ * the method failed instead, the sink is closed, so no stream outlives the request unowned.
  */
 public final class SinkStarter implements ApplicationEventListener, RequestEventListener {
+    private static final System.Logger LOG = System.getLogger(SinkStarter.class.getName());
 
     @Override
     public void onEvent(ApplicationEvent event) {
@@ -24,9 +26,18 @@ public final class SinkStarter implements ApplicationEventListener, RequestEvent
 
     @Override
     public void onEvent(RequestEvent event) {
-        if (event.getType() == RequestEvent.Type.RESOURCE_METHOD_FINISHED
-                && event.getContainerRequest().getProperty(StreamSink.PROPERTY) instanceof StreamSink sink) {
-            sink.begin();
+        RequestEvent.Type type = event.getType();
+        if (type != RequestEvent.Type.RESOURCE_METHOD_FINISHED && type != RequestEvent.Type.ON_EXCEPTION) {
+            return;
+        }
+        if (event.getContainerRequest().getProperty(StreamSink.PROPERTY) instanceof StreamSink sink) {
+            if (type == RequestEvent.Type.RESOURCE_METHOD_FINISHED) {
+                sink.begin();
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "closing the event stream of a failed resource method: {0}",
+                        String.valueOf(event.getException()));
+                sink.close();
+            }
         }
     }
 }
