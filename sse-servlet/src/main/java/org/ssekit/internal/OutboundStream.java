@@ -53,9 +53,9 @@ public final class OutboundStream implements EventStream {
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
 
-    // Owned by the thread running the writer.
+    // Owned by the thread running the writer; reused, so a write allocates nothing per stream.
     private Phase phase = Phase.IDLE;
-    private List<Object> inFlight = List.of();
+    private final ArrayList<Object> inFlight = new ArrayList<>();
 
     private volatile long lastWriteNanos = System.nanoTime();
 
@@ -204,7 +204,7 @@ public final class OutboundStream implements EventStream {
 
     /** Writes what is queued, or ends a draining stream; false when the writer has stopped. */
     private boolean writeNextBatch() throws IOException {
-        List<Object> batch;
+        boolean took;
         synchronized (lock) {
             if (state == State.ENDED) {
                 return true; // the loop finishes the abort
@@ -220,34 +220,33 @@ public final class OutboundStream implements EventStream {
                     writerActive = false;
                     return false;
                 }
-                batch = null;
+                took = false;
             } else {
-                batch = takeBatch();
+                takeBatch();
+                took = true;
             }
         }
-        if (batch == null) {
+        if (!took) {
             endNormally();
             return false;
         }
-        inFlight = batch;
-        writeFrames(batch);
+        writeFrames(inFlight);
         phase = Phase.WRITTEN;
         return true;
     }
 
-    private List<Object> takeBatch() {
-        List<Object> batch = new ArrayList<>(Math.min(queue.size(), 16));
+    /** Moves queued frames, up to the coalescing limit, into {@link #inFlight}. */
+    private void takeBatch() {
         int bytes = 0;
         while (!queue.isEmpty()) {
             int next = frameBytes(queue.peekFirst()).length;
-            if (!batch.isEmpty() && bytes + next > MAX_COALESCED_BYTES) {
+            if (!inFlight.isEmpty() && bytes + next > MAX_COALESCED_BYTES) {
                 break;
             }
-            batch.add(queue.pollFirst());
+            inFlight.add(queue.pollFirst());
             bytes += next;
         }
         queuedBytes -= bytes;
-        return batch;
     }
 
     private void writeFrames(List<Object> batch) throws IOException {
@@ -276,10 +275,8 @@ public final class OutboundStream implements EventStream {
     }
 
     private void completeInFlight() {
-        List<Object> done = inFlight;
-        inFlight = List.of();
         int events = 0;
-        for (Object f : done) {
+        for (Object f : inFlight) {
             if (f instanceof Pending p) {
                 p.done().complete(null);
             }
@@ -287,6 +284,7 @@ public final class OutboundStream implements EventStream {
                 events++;
             }
         }
+        inFlight.clear();
         counters.delivered(events);
     }
 
@@ -368,7 +366,7 @@ public final class OutboundStream implements EventStream {
             cause = endCause;
         }
         failAll(inFlight, cause);
-        inFlight = List.of();
+        inFlight.clear();
         closeTransport();
         runCloseCallbacks();
     }

@@ -21,7 +21,8 @@ import java.util.Map;
 final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private byte[] body = new byte[8192];
+    private int bodyLength;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private int status;
     private boolean chunked;
@@ -118,7 +119,10 @@ final class RawClient implements AutoCloseable {
     /** Reads body bytes until the body so far contains {@code text}; fails after {@code timeout}. */
     String readUntil(String text, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bodyText().contains(text)) {
+        byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        while (indexOf(wanted, from) < 0) {
+            from = Math.max(0, bodyLength - wanted.length + 1);
             if (System.nanoTime() > deadline || !readSome(deadline)) {
                 throw new AssertionError("no '" + text.replace("\n", "\\n") + "' within " + timeout
                         + "; body so far ends with: " + tail(bodyText(), 400).replace("\n", "\\n"));
@@ -174,7 +178,7 @@ final class RawClient implements AutoCloseable {
                 ended = true;
                 return false;
             }
-            body.write(buf, 0, n);
+            append(buf, n);
             if (chunked || chunkLeft > 0) {
                 chunkLeft -= n;
                 if (!chunked && chunkLeft == 0) {
@@ -191,12 +195,29 @@ final class RawClient implements AutoCloseable {
         return s.length() <= chars ? s : "..." + s.substring(s.length() - chars);
     }
 
-    String bodyText() {
-        return body.toString(StandardCharsets.UTF_8);
+    private void append(byte[] bytes, int n) {
+        if (bodyLength + n > body.length) {
+            body = java.util.Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
+        }
+        System.arraycopy(bytes, 0, body, bodyLength, n);
+        bodyLength += n;
     }
 
-    byte[] bodyBytes() {
-        return body.toByteArray();
+    private int indexOf(byte[] wanted, int from) {
+        outer:
+        for (int i = from; i <= bodyLength - wanted.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (body[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    String bodyText() {
+        return new String(body, 0, bodyLength, StandardCharsets.UTF_8);
     }
 
     @Override
