@@ -13,4 +13,6 @@ module org.ssekit.jaxrs {
     requires ${jersey-common.module};
 
     exports org.ssekit.jaxrs;
+
+    provides org.glassfish.jersey.internal.spi.AutoDiscoverable with org.ssekit.jaxrs.internal.FeatureDiscovery;
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -59,6 +60,9 @@ import org.ssekit.jaxrs.internal.StreamSink;
  * Preflights are answered 204 before matching. At the connection cap a client gets 503 with
  * {@code Retry-After}.
  *
+ * <p>An application that registers none gets one from Jersey's auto-discovery, configured from
+ * {@code ssekit.*} application properties (see {@link #from(Configuration)}).
+ *
  * <p>Requires Jersey in a servlet container (the servlet and resource mapped with async
  * support). Use {@link #newBroadcaster} rather than {@code Sse.newBroadcaster()}: the runtime's
  * broadcaster has no event log, so it cannot resume clients. The runtime's {@code Sse} is still
@@ -95,6 +99,28 @@ public final class SseKitFeature implements Feature, AutoCloseable {
     /** A feature with {@code config} whose events get their ids from, and resume through, {@code log}. */
     public static SseKitFeature create(SseConfig config, EventLog log) {
         return new SseKitFeature(Objects.requireNonNull(config, "config"), Objects.requireNonNull(log, "log"));
+    }
+
+    /**
+     * The feature registered in an application, for resources that did not get it handed in,
+     * such as those of an application where Jersey discovered it:
+     * <pre>
+     * public NewsResource(&#64;Context Configuration configuration) {
+     *     this.news = SseKitFeature.from(configuration).newBroadcaster("news");
+     * }
+     * </pre>
+     *
+     * @throws IllegalStateException when no SseKitFeature is registered in {@code configuration}
+     */
+    public static SseKitFeature from(Configuration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        for (Object instance : configuration.getInstances()) {
+            if (instance instanceof SseKitFeature feature) {
+                return feature;
+            }
+        }
+        throw new IllegalStateException("no SseKitFeature is registered in this application: register one, "
+                + "or let Jersey discover it (it does unless ssekit.autoDiscovery=false)");
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Providers;
 
@@ -14,9 +13,11 @@ import org.ssekit.CorsPolicy;
 import org.ssekit.internal.CorsRules;
 
 /**
- * Answers CORS preflights before matching: 204 with the policy's headers for an allowed
- * origin, 403 for another one; nothing reaches a resource. Also holds the runtime's
- * {@link Providers}, which event conversion needs outside requests.
+ * Answers CORS preflights from allowed origins before matching: 204 with the policy's
+ * headers, and nothing reaches a resource. A preflight from another origin is left to the
+ * application (it gets no CORS headers from here, so a browser refuses the real request), so
+ * an application that handles CORS for its other resources keeps doing so. Also holds the
+ * runtime's {@link Providers}, which event conversion needs outside requests.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -41,17 +42,10 @@ public final class PreflightFilter implements ContainerRequestFilter {
             return;
         }
         String origin = request.getHeaderString("Origin");
-        switch (CorsRules.check(policy, origin, request.getHeaderString("Host"))) {
-            case ALLOWED -> {
-                Response.ResponseBuilder answer = Response.noContent();
-                CorsRules.preflightHeaders(policy, origin, answer::header);
-                request.abortWith(answer.build());
-            }
-            case REFUSED -> request.abortWith(Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
-            case SAME_ORIGIN -> {
-                // Not a cross-origin preflight: the runtime answers OPTIONS as usual.
-            }
+        if (CorsRules.check(policy, origin, request.getHeaderString("Host")) == CorsRules.Outcome.ALLOWED) {
+            Response.ResponseBuilder answer = Response.noContent();
+            CorsRules.preflightHeaders(policy, origin, answer::header);
+            request.abortWith(answer.build());
         }
     }
 }

@@ -1,0 +1,58 @@
+package org.ssekit.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.junit.jupiter.api.Test;
+
+/** An application that registers nothing: Jersey discovers the feature and configures it from ssekit.* properties. */
+class DiscoveryIT {
+
+    /** Registers only its resource; the ssekit settings are plain application properties. */
+    public static final class PlainApp extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(TickResource.class);
+        }
+
+        @Override
+        public Map<String, Object> getProperties() {
+            return Map.of("ssekit.heartbeatMillis", "200", "ssekit.retryMillis", "1500");
+        }
+    }
+
+    @Path("ticks")
+    public static final class TickResource {
+        @Context
+        private Configuration configuration;
+
+        @GET
+        @Produces(MediaType.SERVER_SENT_EVENTS)
+        public void ticks(@Context SseEventSink sink) {
+            SseKitFeature.from(configuration).newBroadcaster("ticks").register(sink);
+        }
+    }
+
+    @Test
+    void theDiscoveredFeatureServesTheSinkWithTheConfiguredRetryAndHeartbeat() throws Exception {
+        try (JerseyJetty jetty = JerseyJetty.start(new PlainApp());
+                EventClient client = EventClient.get(jetty.uri("/ticks"))) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.nextLine(EventClient.WAIT)).isEqualTo("retry: 1500");
+            assertThat(client.nextLine(EventClient.WAIT)).isEmpty();
+            assertThat(client.nextLine(Duration.ofSeconds(2))).isEqualTo(":");
+        }
+    }
+}
