@@ -72,6 +72,8 @@ public final class ExampleApp implements ServletContextListener {
             cookie.setHttpOnly(true);
             cookie.setSecure(true);
             cookie.setAttribute("SameSite", "None");
+            // CHIPS: a partitioned cookie is kept by browsers that block third-party cookies.
+            cookie.setAttribute("Partitioned", "true");
         }
         streams = SseStreams.create(config, ExampleApp::authorize);
         hub = Broadcaster.builder().metrics(streams.metrics()).build();

@@ -75,6 +75,7 @@ final class Feeds {
                 "heapMax", heap.getMax() > 0 ? heap.getMax() : heap.getCommitted(),
                 "threads", ManagementFactory.getThreadMXBean().getThreadCount(),
                 "streams", metrics.getOpenStreams(),
+                "resumes", metrics.getReplays(),
                 "eventsPerSecond", perSecond)));
     }
 

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Small JSON answers and request reading shared by the servlets. */
 final class Http {
-    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_BODY = 1024 * 1024;
 
     private Http() {
     }
@@ -27,7 +27,7 @@ final class Http {
         json(response, status, Json.object("error", message));
     }
 
-    /** The request body as UTF-8 text, at most 64 KiB. */
+    /** The request body as UTF-8 text, at most 1 MiB. */
     static String body(HttpServletRequest request) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {

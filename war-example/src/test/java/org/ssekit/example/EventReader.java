@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A test client for one event stream: parses events (WHATWG rules, enough for tests) on a
@@ -44,6 +45,15 @@ final class EventReader implements AutoCloseable {
             request.headers(headers);
         }
         return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    /** Like {@link #open}, without waiting for the response head (a proxy may hold it back). */
+    static java.util.concurrent.CompletableFuture<EventReader> openAsync(HttpClient client, URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApply(EventReader::new);
     }
 
     static EventReader post(HttpClient client, URI uri, String json, String... headers)
@@ -89,8 +99,24 @@ final class EventReader implements AutoCloseable {
         }
     }
 
+    /** The body, inflated when the server (or a proxy) gzipped it. */
+    private InputStream body() throws IOException {
+        boolean gzip = response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
+        if (!gzip) {
+            return response.body();
+        }
+        // InflaterInputStream.available() is 1 until the end, which makes InputStreamReader
+        // block for a full buffer; 0 lets each inflated event through at once.
+        return new java.io.FilterInputStream(new GZIPInputStream(response.body(), 512)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+    }
+
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body(), StandardCharsets.UTF_8))) {
             String id = null;
             String name = null;
             StringBuilder data = null;

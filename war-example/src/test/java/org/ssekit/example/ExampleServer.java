@@ -29,7 +29,8 @@ public final class ExampleServer implements AutoCloseable {
         Path webapp = webapp();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
-        connector.setHost("localhost");
+        // Browsers reach http://localhost:<port> on 127.0.0.1 too; the second origin is 127.0.0.1.
+        connector.setHost("127.0.0.1");
         connector.setPort(port);
         // Bound before the WAR starts, so the allowlist can name the real port.
         connector.open();
@@ -59,6 +60,18 @@ public final class ExampleServer implements AutoCloseable {
                     + ": build it first (mvn package) or set -Dexample.webapp");
         }
         return path;
+    }
+
+    /**
+     * Serves the same WAR on one more port of 127.0.0.1, an origin that is not on the
+     * allowlist; returns the port.
+     */
+    public int openExtraPort() throws Exception {
+        ServerConnector extra = new ServerConnector(server);
+        extra.setHost("127.0.0.1");
+        server.addConnector(extra);
+        extra.start();
+        return extra.getLocalPort();
     }
 
     /** {@code http://localhost:<port>/}. */

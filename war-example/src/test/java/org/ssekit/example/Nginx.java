@@ -1,0 +1,120 @@
+package org.ssekit.example;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real nginx (Debian's) as a reverse proxy in front of the example, with a generated
+ * configuration in a temporary prefix: nginx's default proxy buffering, and gzip for
+ * {@code text/event-stream} as many sites configure it. Two locations: {@code /} honours the
+ * upstream's {@code X-Accel-Buffering: no}; {@code /buffered/} is told to ignore it, which is
+ * what nginx does with a stream that lacks the header. (nginx 1.22 forwards the chunks of a
+ * buffered proxied response as they come; what holds events back is that in buffered mode
+ * nothing flushes the gzip stream, while unbuffered mode flushes it after every read.)
+ */
+final class Nginx implements AutoCloseable {
+    static final Path BINARY = Path.of("/usr/sbin/nginx");
+
+    private final Process process;
+    private final Path prefix;
+    private final int port;
+
+    private Nginx(Process process, Path prefix, int port) {
+        this.process = process;
+        this.prefix = prefix;
+        this.port = port;
+    }
+
+    static Nginx proxyTo(int upstreamPort) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(BINARY),
+                "nginx tests skipped: install Debian's nginx (" + BINARY + ")");
+        Path prefix = Files.createTempDirectory("ssekit-nginx-");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String upstream = "http://127.0.0.1:" + upstreamPort;
+        String conf = """
+                daemon off;
+                master_process off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 256; }
+                http {
+                    access_log off;
+                    gzip on;
+                    gzip_types text/event-stream;
+                    gzip_min_length 0;
+                    client_body_temp_path %1$s/client;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        location / {
+                            proxy_pass %3$s;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                        }
+                        location /buffered/ {
+                            proxy_pass %3$s/;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_ignore_headers X-Accel-Buffering;
+                        }
+                    }
+                }
+                """.formatted(prefix, port, upstream);
+        Path file = prefix.resolve("nginx.conf");
+        Files.writeString(file, conf, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(BINARY.toString(), "-p", prefix.toString(), "-c", file.toString())
+                .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
+        Nginx nginx = new Nginx(process, prefix, port);
+        nginx.awaitListening(Duration.ofSeconds(10));
+        return nginx;
+    }
+
+    private void awaitListening(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("nginx did not start: " + Files.readString(prefix.resolve("stdout.log"))
+                            + readIfExists(prefix.resolve("error.log")));
+                }
+                // The process is starting: wait for it a little, or for its exit.
+                process.waitFor(20, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private static String readIfExists(Path p) throws IOException {
+        return Files.exists(p) ? Files.readString(p) : "";
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        try (var files = Files.walk(prefix)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        }
+    }
+}
