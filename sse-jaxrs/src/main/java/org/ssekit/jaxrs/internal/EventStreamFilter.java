@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -21,9 +20,10 @@ import org.ssekit.CorsPolicy;
 import org.ssekit.internal.CorsRules;
 
 /**
- * Guards the resource methods that take an SseEventSink (other requests pass untouched): refuses other origins not on the
- * policy with 403 before the resource runs (so no stream or subscription exists), and keeps
- * the servlet exchange for the sink. Answers that are not a stream get the CORS headers here.
+ * Guards the resource methods that take an SseEventSink (other requests pass untouched):
+ * refuses other origins not on the policy with 403 before the resource runs (so no stream or
+ * subscription exists), and keeps the servlet exchange for the sink. Answers that are not a
+ * stream (such as a 503) get the CORS headers here.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class EventStreamFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -35,9 +35,6 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
     @Context
     private HttpServletRequest servletRequest;
 
-    @Context
-    private HttpServletResponse servletResponse;
-
     public EventStreamFilter(CorsPolicy policy) {
         this.policy = policy;
     }
@@ -48,17 +45,14 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
             return;
         }
         String origin = request.getHeaderString("Origin");
-        String corsOrigin = null;
-        switch (CorsRules.check(policy, origin, request.getHeaderString("Host"))) {
-            case REFUSED -> {
-                request.abortWith(Response.status(Response.Status.FORBIDDEN)
-                        .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
-                return;
-            }
-            case ALLOWED -> corsOrigin = origin;
-            case SAME_ORIGIN -> corsOrigin = null;
+        CorsRules.Outcome cors = CorsRules.check(policy, origin, request.getHeaderString("Host"));
+        if (cors == CorsRules.Outcome.REFUSED) {
+            request.abortWith(Response.status(Response.Status.FORBIDDEN).header("Vary", "Origin")
+                    .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
+            return;
         }
-        request.setProperty(Exchange.PROPERTY, new Exchange(servletRequest, servletResponse, corsOrigin));
+        String allowed = cors == CorsRules.Outcome.ALLOWED ? origin : null;
+        request.setProperty(Exchange.PROPERTY, new Exchange(servletRequest, allowed));
     }
 
     private static boolean takesSink(Method method) {

@@ -67,6 +67,9 @@ public final class SinkOpener {
         async.setTimeout(0);
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
         eventStreamHeaders(response);
+        if (!hub.config().cors().allowedOrigins().isEmpty()) {
+            response.setHeader("Vary", "Origin"); // the answer depends on the Origin, also when same-origin
+        }
         if (ex.corsOrigin() != null) {
             CorsRules.allowHeaders(hub.config().cors(), ex.corsOrigin(), response::setHeader);
         }
