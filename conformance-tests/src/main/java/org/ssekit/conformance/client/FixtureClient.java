@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,16 +58,24 @@ public final class FixtureClient {
     /**
      * Reads {@code GET B/capabilities}.
      *
-     * @return the capabilities, or empty when the server has no fixture there
+     * @return the capabilities, or empty when the server has no fixture there (not a 200 JSON
+     *     object, or a base URL with a query, which cannot be a fixture base)
      * @throws IOException when the server cannot be reached at all
      */
     public Optional<Capabilities> capabilities(WireLog log) throws IOException {
-        Response response = send(HttpRequest.get(uri("capabilities", Map.of()))
-                .header("Accept", "application/json"), log, "fixture");
-        if (response.status() != 200) {
+        if (base.contains("?")) {
             return Optional.empty();
         }
-        return response.json().map(Capabilities::fromJson);
+        HttpRequest request = HttpRequest.get(uri("capabilities", Map.of())).header("Accept", "application/json")
+                .header("Connection", "close");
+        try (HttpExchange exchange = HttpExchange.open(request, log, "fixture", TIMEOUT)) {
+            String type = exchange.head().first("Content-Type").orElse("");
+            if (exchange.head().status() != 200 || !type.toLowerCase(Locale.ROOT).contains("json")
+                    || !exchange.awaitEnd(TIMEOUT)) {
+                return Optional.empty();
+            }
+            return new Response(exchange.head(), exchange.bodyText()).json().map(Capabilities::fromJson);
+        }
     }
 
     /** The stream URL for these channels: {@code B/events?channel=a&channel=b}. */

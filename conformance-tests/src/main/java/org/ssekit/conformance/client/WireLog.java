@@ -9,12 +9,15 @@ import java.util.List;
  * sent, response heads and body bytes received, and notes. Body bytes are rendered with
  * {@code \r} and {@code \n} made visible, so the evidence shows the exact line endings.
  *
- * <p>Thread-safe: connections read on their own threads and append concurrently. The log
- * keeps at most {@value #MAX_CHARS} characters and then notes that it was truncated.
+ * <p>Thread-safe: connections read on their own threads and append concurrently. One entry
+ * keeps at most {@value #MAX_ENTRY_CHARS} characters, the log at most {@value #MAX_CHARS};
+ * what is cut is noted.
  */
 public final class WireLog {
     /** The most text one log keeps. */
     public static final int MAX_CHARS = 48 * 1024;
+    /** The most text one entry keeps. */
+    public static final int MAX_ENTRY_CHARS = 2048;
 
     /** Who produced an entry. */
     public enum Direction {
@@ -130,10 +133,12 @@ public final class WireLog {
         return out.toString();
     }
 
-    private synchronized void add(String connection, Direction direction, String text) {
+    private synchronized void add(String connection, Direction direction, String fullText) {
         if (!enabled || truncated) {
             return;
         }
+        String text = fullText.length() <= MAX_ENTRY_CHARS ? fullText
+                : fullText.substring(0, MAX_ENTRY_CHARS) + "... (" + (fullText.length() - MAX_ENTRY_CHARS) + " more)";
         if (chars + text.length() > MAX_CHARS) {
             truncated = true;
             return;

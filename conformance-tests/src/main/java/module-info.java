@@ -1,0 +1,20 @@
+/**
+ * The SSE conformance suite: {@link org.ssekit.conformance} is the entry (library, CLI, JUnit
+ * factory), {@link org.ssekit.conformance.client} the wire client and reference parser,
+ * {@link org.ssekit.conformance.checks} the checks by area. Implementation packages are not
+ * exported.
+ */
+module org.ssekit.conformance {
+    requires org.eclipse.jetty.http2.client;
+    requires org.eclipse.jetty.http2.common;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.util;
+    // Only ConformanceTests uses JUnit; a project that runs it brings its own.
+    requires static org.junit.jupiter.api;
+    requires static org.opentest4j;
+
+    exports org.ssekit.conformance;
+    exports org.ssekit.conformance.client;
+    exports org.ssekit.conformance.checks;
+    opens org.ssekit.conformance to org.junit.platform.commons;
+}
