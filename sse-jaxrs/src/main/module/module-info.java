@@ -9,8 +9,9 @@ module org.ssekit.jaxrs {
     requires jakarta.annotation;
     // Jersey 3.1 jars carry no module name (file-derived: jersey.server), Jersey 4 names its
     // modules (org.glassfish.jersey.core.server): the build fills in the one it compiles against.
-    requires ${jersey-server.module};
-    requires ${jersey-common.module};
+    // Optional: without Jersey the feature registers its CORS filters only.
+    requires static ${jersey-server.module};
+    requires static ${jersey-common.module};
 
     exports org.ssekit.jaxrs;
 

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
-
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
 import org.ssekit.PublishResult;
@@ -21,10 +19,9 @@ import org.ssekit.SseMetrics;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.jaxrs.internal.EventConversion;
 import org.ssekit.jaxrs.internal.EventStreamFilter;
+import org.ssekit.jaxrs.internal.JerseyIntegration;
 import org.ssekit.jaxrs.internal.PreflightFilter;
 import org.ssekit.jaxrs.internal.SinkOpener;
-import org.ssekit.jaxrs.internal.SinkParamProvider;
-import org.ssekit.jaxrs.internal.SinkStarter;
 import org.ssekit.jaxrs.internal.StreamSink;
 
 /**
@@ -71,6 +68,8 @@ import org.ssekit.jaxrs.internal.StreamSink;
  * <p>Thread safety: safe for concurrent use; register one instance in one application.
  */
 public final class SseKitFeature implements Feature, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SseKitFeature.class.getName());
+
     private final SseConfig config;
     private final StreamHub hub;
     private final Broadcaster broadcaster;
@@ -130,9 +129,12 @@ public final class SseKitFeature implements Feature, AutoCloseable {
         }
         context.register(preflight);
         context.register(new EventStreamFilter(config.cors()));
-        // Jersey's own parameter SPI: the contract is server-only and outranks Jersey's SSE sink.
-        context.register(SinkParamProvider.of(opener), ValueParamProvider.class);
-        context.register(new SinkStarter());
+        if (JerseyIntegration.runs(context)) {
+            JerseyIntegration.register(context, opener);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "ssekit: this JAX-RS runtime is not Jersey; resources get "
+                    + "the runtime's own SseEventSink, without ssekit's heartbeats, queue or resume");
+        }
         return true;
     }
 
