@@ -29,10 +29,6 @@ public final class SinkOpener {
         this.conversion = conversion;
     }
 
-    StreamHub hub() {
-        return hub;
-    }
-
     /**
      * @throws ServiceUnavailableException (503 with Retry-After) at the connection cap
      * @throws IllegalStateException when the request did not pass the ssekit filter
