@@ -37,7 +37,9 @@ import org.ssekit.internal.OutboundStream;
  * event: reset
  * data: {"reason":"unknown-or-expired-last-event-id"}
  * </pre>
- * so the client can reload its state. Channel names starting with {@code @} are reserved.
+ * so the client can reload its state. It gets the same event, with the reason
+ * {@code too-many-missed-events}, when what it missed would not fit its queue
+ * ({@code SseConfig.maxQueuedEvents}, {@code maxQueuedBytes}). Channel names starting with {@code @} are reserved.
  *
  * <p>Thread safety: safe for concurrent use; events published from one thread reach each
  * subscriber in that order, and every subscriber sees events in the order of their ids.
@@ -46,7 +48,15 @@ public final class Broadcaster implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Broadcaster.class.getName());
     private static final String USER_PREFIX = "@user:";
     private static final EventStream[] NONE = new EventStream[0];
-    static final String RESET_DATA = "{\"reason\":\"unknown-or-expired-last-event-id\"}";
+    static final String UNKNOWN_ID = "{\"reason\":\"unknown-or-expired-last-event-id\"}";
+    static final String TOO_MANY_MISSED = "{\"reason\":\"too-many-missed-events\"}";
+
+    /** An event to send again, with its bytes. */
+    private record Missed(SseEvent event, byte[] frame) {
+        Missed(SseEvent event) {
+            this(event, EventEncoder.encode(event));
+        }
+    }
 
     private final EventLog log;
     private final String resetEvent;
@@ -86,16 +96,16 @@ public final class Broadcaster implements AutoCloseable {
     public void subscribe(EventStream stream, Collection<String> channels, String user) {
         Objects.requireNonNull(stream, "stream");
         Set<String> keys = keysFor(channels, user);
-        List<SseEvent> backlog;
+        List<Missed> backlog;
         lock.lock();
         try {
             if (closed) {
                 stream.close();
                 throw new IllegalStateException("broadcaster is closed");
             }
-            backlog = stream.lastEventId().map(id -> catchUp(keys, id)).orElse(List.of());
-            for (SseEvent e : backlog) {
-                offer(stream, EventEncoder.encode(e), e);
+            backlog = stream.lastEventId().map(id -> catchUp(stream, keys, id)).orElse(List.of());
+            for (Missed m : backlog) {
+                offer(stream, m.frame(), m.event());
             }
             for (String key : keys) {
                 EventStream[] current = streamsByKey.getOrDefault(key, NONE);
@@ -111,19 +121,33 @@ public final class Broadcaster implements AutoCloseable {
         wake(stream);
     }
 
-    /** The events a client resuming from {@code lastEventId} must get first. */
-    private List<SseEvent> catchUp(Set<String> keys, String lastEventId) {
+    /**
+     * The events a client resuming from {@code lastEventId} must get first: what it missed,
+     * or the reset event when the id is unknown or what it missed would overflow its queue.
+     */
+    private List<Missed> catchUp(EventStream stream, Set<String> keys, String lastEventId) {
         EventLog.Replay replay = log.replay(keys, lastEventId);
         if (!replay.isKnown()) {
-            counters.reset();
-            LOG.log(System.Logger.Level.DEBUG, "unknown or expired Last-Event-ID ({0} chars): sending {1}",
-                    lastEventId.length(), resetEvent);
-            SseEvent.Builder reset = SseEvent.builder().event(resetEvent).data(RESET_DATA);
-            log.lastId().ifPresent(reset::id);
-            return List.of(reset.build());
+            LOG.log(System.Logger.Level.DEBUG, "unknown or expired Last-Event-ID ({0} chars)", lastEventId.length());
+            return reset(UNKNOWN_ID);
+        }
+        List<Missed> missed = replay.events().stream().map(Missed::new).toList();
+        long bytes = missed.stream().mapToLong(m -> m.frame().length).sum();
+        if (stream instanceof OutboundStream out && !out.canQueue(missed.size(), bytes)) {
+            // Queued whole, the backlog would cut the client off as a slow consumer, and it
+            // would come back with the same id forever.
+            LOG.log(System.Logger.Level.DEBUG, "{0} missed events exceed the stream''s queue", missed.size());
+            return reset(TOO_MANY_MISSED);
         }
         counters.replayed();
-        return replay.events();
+        return missed;
+    }
+
+    private List<Missed> reset(String reason) {
+        counters.reset();
+        SseEvent.Builder reset = SseEvent.builder().event(resetEvent).data(reason);
+        log.lastId().ifPresent(reset::id);
+        return List.of(new Missed(reset.build()));
     }
 
     /** Removes {@code stream} from every channel; done by itself when the stream closes. */

@@ -123,6 +123,13 @@ public final class OutboundStream implements EventStream {
         }
     }
 
+    /** Whether {@code events} frames of {@code bytes} in all would fit the queue now. */
+    public boolean canQueue(int events, long bytes) {
+        synchronized (lock) {
+            return queue.size() + events <= maxQueuedEvents && queuedBytes + bytes <= maxQueuedBytes;
+        }
+    }
+
     private boolean fits(int length) {
         // An event larger than the byte bound is still taken when nothing else is queued.
         return queue.size() < maxQueuedEvents

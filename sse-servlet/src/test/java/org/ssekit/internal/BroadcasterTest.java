@@ -24,7 +24,11 @@ class BroadcasterTest {
         final OutboundStream stream;
 
         Client(String lastEventId) {
-            stream = new OutboundStream(transport, SseConfig.defaults(), lastEventId, new Counters());
+            this(lastEventId, SseConfig.defaults());
+        }
+
+        Client(String lastEventId, SseConfig config) {
+            stream = new OutboundStream(transport, config, lastEventId, new Counters());
             transport.attach(stream);
             stream.begin();
         }
@@ -93,6 +97,24 @@ class BroadcasterTest {
                 + "\nevent: reset\ndata: {\"reason\":\"unknown-or-expired-last-event-id\"}\n\n");
         assertThat(back.transport.text()).doesNotContain("OR 1=1");
         assertThat(broadcaster.metrics().getResets()).isEqualTo(1);
+    }
+
+    @Test
+    void res03ABacklogLargerThanTheQueueGetsTheResetEventInsteadOfACutOff() {
+        String from = broadcaster.publish("a", SseEvent.of("seen")).id();
+        for (int i = 0; i < 5; i++) {
+            broadcaster.publish("a", SseEvent.of("missed " + i));
+        }
+        String newest = broadcaster.publish("a", SseEvent.of("newest")).id();
+        Client back = new Client(from, SseConfig.builder().maxQueuedEvents(4).build());
+        broadcaster.subscribe(back.stream, List.of("a"));
+        assertThat(back.stream.isOpen()).isTrue();
+        assertThat(back.transport.text()).isEqualTo("id: " + newest
+                + "\nevent: reset\ndata: {\"reason\":\"too-many-missed-events\"}\n\n");
+        Client near = new Client(newest, SseConfig.builder().maxQueuedEvents(4).build());
+        broadcaster.subscribe(near.stream, List.of("a"));
+        assertThat(near.transport.text()).isEmpty();
+        assertThat(broadcaster.metrics().getReplays()).isEqualTo(1);
     }
 
     @Test
