@@ -10,7 +10,7 @@ module org.ssekit.conformance {
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.util;
     // Only ConformanceTests uses JUnit; a project that runs it brings its own.
-    requires static org.junit.jupiter.api;
+    requires static transitive org.junit.jupiter.api;
     requires static org.opentest4j;
 
     exports org.ssekit.conformance;

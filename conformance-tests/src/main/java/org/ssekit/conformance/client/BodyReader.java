@@ -60,7 +60,7 @@ final class BodyReader {
 
     private void readChunked() throws IOException {
         while (true) {
-            String sizeLine = HttpExchange.readLine(in);
+            String sizeLine = HeadReader.readLine(in);
             if (sizeLine == null) {
                 throw new EOFException("connection closed before the last chunk");
             }
@@ -70,7 +70,7 @@ final class BodyReader {
                 return;
             }
             readExactly(size);
-            HttpExchange.readLine(in);
+            HeadReader.readLine(in);
         }
     }
 
@@ -84,7 +84,7 @@ final class BodyReader {
     }
 
     private void skipTrailers() throws IOException {
-        for (String line = HttpExchange.readLine(in); line != null && !line.isEmpty(); line = HttpExchange.readLine(in)) {
+        for (String line = HeadReader.readLine(in); line != null && !line.isEmpty(); line = HeadReader.readLine(in)) {
             continue;
         }
     }
