@@ -10,4 +10,5 @@ module org.ssekit {
     exports org.ssekit.servlet;
     // The JAX-RS binding drives the same queue and heartbeat machinery.
     exports org.ssekit.internal to org.ssekit.jaxrs;
+    exports org.ssekit.servlet.internal to org.ssekit.jaxrs;
 }

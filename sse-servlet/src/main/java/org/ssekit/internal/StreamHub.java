@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.ssekit.SseConfig;
 import org.ssekit.StreamClosedException;
@@ -120,6 +121,18 @@ public final class StreamHub implements AutoCloseable {
     public long retryAfterSeconds() {
         long millis = config.retry().map(Duration::toMillis).orElse(5000L) + jitterMillis();
         return Math.max(1, (millis + 999) / 1000);
+    }
+
+    /**
+     * The id a client resumes from: the Last-Event-ID header, else the configured query
+     * parameter (polyfills); an empty value counts as absent.
+     */
+    public String lastEventId(String header, Function<String, String> queryParameter) {
+        if (header != null && !header.isEmpty()) {
+            return header;
+        }
+        String param = queryParameter.apply(config.lastEventIdParam());
+        return param == null || param.isEmpty() ? null : param;
     }
 
     public int openCount() {

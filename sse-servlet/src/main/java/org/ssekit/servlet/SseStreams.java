@@ -170,30 +170,14 @@ public final class SseStreams implements AutoCloseable {
      */
     private OutboundStream start(HttpServletRequest request, HttpServletResponse response) {
         try {
-            Responses.eventStreamHeaders(response);
             AsyncContext async = request.startAsync(request, response);
-            async.setTimeout(0);
-            ServletTransport transport = new ServletTransport(async, response.getOutputStream());
-            OutboundStream stream = hub.newStream(transport, lastEventId(request));
-            stream.enqueue(hub.openingFrame(), null);
-            hub.register(stream);
-            transport.start(stream);
-            return stream;
+            String lastEventId = hub.lastEventId(request.getHeader(LAST_EVENT_ID), request::getParameter);
+            return ServletTransport.open(hub, async, lastEventId).stream();
         } catch (IOException | RuntimeException e) {
             hub.release();
             throw new IllegalStateException("cannot start an event stream"
                     + (request.isAsyncSupported() ? "" : ": the servlet or filter needs asyncSupported=true"), e);
         }
-    }
-
-    /** The Last-Event-ID header, else the configured query parameter; empty counts as absent. */
-    private String lastEventId(HttpServletRequest request) {
-        String header = request.getHeader(LAST_EVENT_ID);
-        if (header != null && !header.isEmpty()) {
-            return header;
-        }
-        String param = request.getParameter(hub.config().lastEventIdParam());
-        return param == null || param.isEmpty() ? null : param;
     }
 
     /** Streams open now. */

@@ -10,8 +10,8 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.ssekit.internal.CorsRules;
-import org.ssekit.internal.OutboundStream;
 import org.ssekit.internal.StreamHub;
+import org.ssekit.servlet.internal.ServletTransport;
 
 /**
  * Opens a {@link StreamSink} on the servlet exchange of a JAX-RS request: admission, headers,
@@ -60,37 +60,19 @@ public final class SinkOpener {
         HttpServletRequest request = ex.request();
         // The runtime has suspended the request already (it does so for every SseEventSink method).
         AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
-        async.setTimeout(0);
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
-        eventStreamHeaders(response);
         if (!hub.config().cors().allowedOrigins().isEmpty()) {
             response.setHeader("Vary", "Origin"); // the answer depends on the Origin, also when same-origin
         }
         if (ex.corsOrigin() != null) {
             CorsRules.allowHeaders(hub.config().cors(), ex.corsOrigin(), response::setHeader);
         }
-        ServletOutput output = new ServletOutput(async, response.getOutputStream());
-        OutboundStream stream = hub.newStream(output, lastEventId);
-        stream.enqueue(hub.openingFrame(), null);
-        hub.register(stream);
-        output.start(stream);
-        return new StreamSink(stream, output, conversion);
+        ServletTransport transport = ServletTransport.open(hub, async, lastEventId);
+        return new StreamSink(transport.stream(), transport, conversion);
     }
 
-    private static void eventStreamHeaders(HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/event-stream");
-        response.setHeader("Cache-Control", "no-cache, no-transform");
-        response.setHeader("X-Accel-Buffering", "no");
-    }
-
-    /** The Last-Event-ID header, else the configured query parameter; empty counts as absent. */
     private String lastEventId(ContainerRequestContext request) {
-        String header = request.getHeaderString(LAST_EVENT_ID);
-        if (header != null && !header.isEmpty()) {
-            return header;
-        }
-        String param = request.getUriInfo().getQueryParameters().getFirst(hub.config().lastEventIdParam());
-        return param == null || param.isEmpty() ? null : param;
+        return hub.lastEventId(request.getHeaderString(LAST_EVENT_ID),
+                name -> request.getUriInfo().getQueryParameters().getFirst(name));
     }
 }

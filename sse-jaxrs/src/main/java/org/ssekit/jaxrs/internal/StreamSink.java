@@ -10,6 +10,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.ssekit.SseEvent;
 import org.ssekit.internal.OutboundStream;
+import org.ssekit.servlet.internal.ServletTransport;
 
 /**
  * The {@link SseEventSink} resources get: every send goes through the core's bounded queue,
@@ -21,12 +22,12 @@ public final class StreamSink implements SseEventSink {
     static final String PROPERTY = "org.ssekit.jaxrs.sink";
 
     private final OutboundStream stream;
-    private final ServletOutput output;
+    private final ServletTransport output;
     private final EventConversion conversion;
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closedByServer;
 
-    StreamSink(OutboundStream stream, ServletOutput output, EventConversion conversion) {
+    StreamSink(OutboundStream stream, ServletTransport output, EventConversion conversion) {
         this.stream = stream;
         this.output = output;
         this.conversion = conversion;

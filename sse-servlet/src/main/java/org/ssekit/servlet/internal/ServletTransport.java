@@ -7,27 +7,60 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.ssekit.StreamClosedException;
 import org.ssekit.internal.OutboundStream;
+import org.ssekit.internal.StreamHub;
 import org.ssekit.internal.Transport;
 
-/** Servlet non-blocking output under an {@link OutboundStream}; also its async and write listener. */
+/**
+ * Servlet non-blocking output under an {@link OutboundStream}; also its async and write
+ * listener. Shared by the servlet and JAX-RS bindings.
+ */
 public final class ServletTransport implements Transport, WriteListener, AsyncListener {
+    private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
+
     private final AsyncContext async;
     private final ServletOutputStream out;
     private volatile OutboundStream stream;
+    private volatile Throwable failure;
 
-    public ServletTransport(AsyncContext async, ServletOutputStream out) {
+    private ServletTransport(AsyncContext async, ServletOutputStream out) {
         this.async = async;
         this.out = out;
     }
 
-    /** Connects the stream and starts listening; the container then calls onWritePossible. */
-    public void start(OutboundStream stream) {
-        this.stream = stream;
-        async.addListener(this);
-        out.setWriteListener(this);
+    /**
+     * Starts an event stream on an exchange already in async mode, on a place the hub has
+     * admitted: status 200 and the event-stream headers, async timeout 0, the opening frame
+     * queued, the stream registered and listening. Nothing is written until the caller
+     * calls {@link OutboundStream#begin()}, so it can subscribe the stream first.
+     */
+    public static ServletTransport open(StreamHub hub, AsyncContext async, String lastEventId) throws IOException {
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache, no-transform");
+        response.setHeader("X-Accel-Buffering", "no");
+        async.setTimeout(0);
+        ServletTransport transport = new ServletTransport(async, response.getOutputStream());
+        OutboundStream stream = hub.newStream(transport, lastEventId);
+        stream.enqueue(hub.openingFrame(), null);
+        hub.register(stream);
+        transport.stream = stream;
+        async.addListener(transport);
+        transport.out.setWriteListener(transport);
+        return transport;
+    }
+
+    public OutboundStream stream() {
+        return stream;
+    }
+
+    /** The first write or connection failure, or null when the exchange ended without one. */
+    public Throwable failure() {
+        return failure;
     }
 
     @Override
@@ -37,12 +70,20 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        out.write(bytes, offset, length);
+        try {
+            out.write(bytes, offset, length);
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     @Override
@@ -61,7 +102,7 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public void onError(Throwable t) {
-        stream.onError(t);
+        stream.onError(failed(t));
     }
 
     @Override
@@ -71,17 +112,25 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        stream.onError(new StreamClosedException("async timeout"));
+        stream.onError(failed(new StreamClosedException("async timeout")));
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        stream.onError(event.getThrowable() == null
-                ? new StreamClosedException("connection failed") : event.getThrowable());
+        Throwable cause = event.getThrowable();
+        stream.onError(failed(cause == null ? new StreamClosedException("connection failed") : cause));
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {
         // Not re-armed: the stream lives in one async cycle.
+    }
+
+    private <T extends Throwable> T failed(T cause) {
+        if (failure == null) {
+            failure = cause;
+            LOG.log(System.Logger.Level.DEBUG, "event stream connection lost: {0}", String.valueOf(cause));
+        }
+        return cause;
     }
 }
