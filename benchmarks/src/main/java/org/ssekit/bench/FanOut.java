@@ -15,8 +15,13 @@ final class FanOut implements Scenario {
     private static final double MAX_DELIVERED_PER_SECOND = 20_000_000;
     private static final int BISECTIONS = 3;
     private static final int WARM_UP_STEPS = 2;
+    private static final String BLOCKED = "publisher blocked";
 
     private record Step(boolean pass, double deliveredPerSecond, double cpuNanosPerEvent, String why) {
+        /** The publisher is still stuck in the server: no further command would be answered in order. */
+        boolean blocked() {
+            return why.equals(BLOCKED);
+        }
     }
 
     @Override
@@ -59,7 +64,7 @@ final class FanOut implements Scenario {
             low = rate;
             rate *= 2;
         }
-        for (int i = 0; i < BISECTIONS && failed != null && best != null; i++) {
+        for (int i = 0; i < BISECTIONS && failed != null && !failed.blocked() && best != null; i++) {
             double mid = (low + high) / 2;
             Step s = stepAndRecover(config, mid, subs, server, fleet);
             if (s.pass()) {
@@ -89,7 +94,7 @@ final class FanOut implements Scenario {
     private Step stepAndRecover(BenchConfig config, double rate, int subs, ServerProcess server,
                                 LoadFleet fleet) throws Exception {
         Step s = step(config, rate, subs, server, fleet);
-        if (!s.pass()) {
+        if (!s.pass() && !s.blocked()) {
             Connections.settle(fleet);
             if (fleet.stats().open() < subs) {
                 fleet.closeAll();
@@ -107,7 +112,7 @@ final class FanOut implements Scenario {
         long cpu0 = server.stats().cpuNanos();
         long took = server.publish(count, rate, config.payloadBytes(), length.multipliedBy(4).plusSeconds(10));
         if (took < 0) {
-            return new Step(false, 0, 0, "publisher blocked");
+            return new Step(false, 0, 0, BLOCKED);
         }
         long expected = (long) count * subs;
         LoadFleet.Stats got = fleet.awaitEvents(expected, length.dividedBy(2));

@@ -33,6 +33,8 @@ public final class Main {
                 for (Scenario s : o.scenarios()) {
                     if (run <= s.runs(o.config())) {
                         failures += runScenario(o, s, run, fleet, results, logs);
+                        // Written after every scenario, so an interrupted run still leaves its figures.
+                        Report.writeFiles(results, o.config().mode(), o.config().runs(), o.stacks(), o.out());
                     }
                 }
             }

@@ -12,17 +12,25 @@ public final class Report {
     private Report() {
     }
 
+    /** Prints the table and writes the files. */
     public static void write(Results r, String mode, int runs, List<String> stacks, Path dir) throws IOException {
+        String table = writeFiles(r, mode, runs, stacks, dir);
+        System.out.println();
+        System.out.print(table);
+        System.out.println("written: " + dir.toAbsolutePath() + "/{results.txt,results.csv,results.json,chart.svg}");
+    }
+
+    /** Writes the files and returns the table. */
+    public static String writeFiles(Results r, String mode, int runs, List<String> stacks, Path dir)
+            throws IOException {
         Files.createDirectories(dir);
         List<Target> targets = Target.evaluate(r, stacks);
         String table = table(r, stacks) + targets(targets) + notes(r);
-        System.out.println();
-        System.out.print(table);
         Files.writeString(dir.resolve("results.txt"), table);
         Files.writeString(dir.resolve("results.csv"), csv(r, stacks));
         Files.writeString(dir.resolve("results.json"), Json.report(r, mode, runs, stacks, targets, Machine.describe()));
         Files.writeString(dir.resolve("chart.svg"), SvgChart.render(r, stacks, mode));
-        System.out.println("written: " + dir.toAbsolutePath() + "/{results.txt,results.csv,results.json,chart.svg}");
+        return table;
     }
 
     static String table(Results r, List<String> stacks) {
