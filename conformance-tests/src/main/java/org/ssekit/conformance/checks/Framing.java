@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.ssekit.conformance.client.HttpExchange;
 import org.ssekit.conformance.client.WireLog;
 
@@ -98,10 +99,12 @@ final class Framing extends AreaCheck {
         lines.stream().filter(l -> !l.terminator().isEmpty())
                 .forEach(l -> styles.merge(WireLog.escape(l.terminator()), 1, Integer::sum));
         String expected = "one line-ending style, preferably LF";
+        String counted = styles.entrySet().stream().map(e -> e.getValue() + " lines ending " + e.getKey())
+                .collect(Collectors.joining(", "));
         if (styles.size() > 1) {
-            return probe.violation(expected, "mixed line endings: " + styles);
+            return probe.violation(expected, "mixed line endings: " + counted);
         }
-        return probe.ok(expected, styles.isEmpty() ? "no complete line received" : "only " + styles);
+        return probe.ok(expected, styles.isEmpty() ? "no complete line received" : counted);
     }
 
     private Outcome multiLinePayloadsSplit(Probe probe) throws IOException {

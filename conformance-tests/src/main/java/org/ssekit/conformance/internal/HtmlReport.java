@@ -13,6 +13,7 @@ public final class HtmlReport {
             th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}
             th{background:#eee}
             td.v{font-weight:bold;white-space:nowrap}
+            td:first-child{white-space:nowrap}
             tr.OK td.v{background:#c8e6c9}
             tr.NON-STRICT td.v{background:#fff3b0}
             tr.INFORMATIONAL td.v{background:#cfe3ff}
