@@ -36,7 +36,7 @@ record BenchConfig(
     static BenchConfig full() {
         return new BenchConfig("full", 3, 1, 4, Duration.ofSeconds(5), List.of(100, 1000, 10000),
                 Duration.ofSeconds(1), 100, 1000, 20, Duration.ofSeconds(10), List.of(10000, 19000), 1000, 20,
-                16384, Duration.ofSeconds(10), 100000, 2000);
+                16384, Duration.ofSeconds(20), 100000, 2000);
     }
 
     /** The subscriber count the throughput targets are stated at. */

@@ -45,6 +45,7 @@ public class BroadcastBenchmark {
         for (int i = 0; i < subscribers; i++) {
             OutboundStream s = new OutboundStream(new NullTransport(sink), config, null, counters);
             broadcaster.subscribe(s, List.of("bench"));
+            s.begin(); // what SseStreams does once the transport is started: the writer may run
         }
     }
 

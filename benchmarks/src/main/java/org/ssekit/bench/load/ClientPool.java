@@ -37,6 +37,7 @@ public final class ClientPool implements Runnable, SseWireParser.Listener {
     private volatile boolean running = true;
 
     private OpenPlan plan;
+    private ClientConnection slow;
     private long events;
     private long beats;
     private long lost;
@@ -115,10 +116,10 @@ public final class ClientPool implements Runnable, SseWireParser.Listener {
         latency.reset();
     }
 
-    /** Stops reading the first connection, so the server sees a consumer that stalls. */
+    /** Stops reading the connection opened with a small receive buffer, so the server sees a consumer that stalls. */
     public void pauseFirst() {
-        if (!open.isEmpty()) {
-            open.get(0).key.interestOps(0);
+        if (slow != null && open.contains(slow)) {
+            slow.key.interestOps(0);
         }
     }
 
@@ -132,6 +133,7 @@ public final class ClientPool implements Runnable, SseWireParser.Listener {
         }
         handshaking.clear();
         plan = null;
+        slow = null;
     }
 
     public void shutdown() {
@@ -186,6 +188,9 @@ public final class ClientPool implements Runnable, SseWireParser.Listener {
             }
             ch.bind(new InetSocketAddress(p.sources.get(n % p.sources.size()), 0));
             ClientConnection c = new ClientConnection(ch, new SseWireParser(this), ByteBuffer.wrap(p.request), p.churn);
+            if (p.slowFirst && n == 0) {
+                slow = c;
+            }
             boolean connected = ch.connect(p.target);
             c.key = ch.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, c);
             handshaking.add(c);

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /** A grouped bar chart of the headline figures (medians), as a self-contained SVG. */
 final class SvgChart {
     private static final String[] COLORS = {"#1f77b4", "#2ca02c", "#d62728", "#ff7f0e", "#7f7f7f", "#9467bd"};
-    private static final int PANEL_W = 420;
+    private static final int PANEL_W = 460;
     private static final int PANEL_H = 260;
     private static final int TOP = 50;
     private static final int PLOT_H = 170;
@@ -102,8 +102,19 @@ final class SvgChart {
         double y = TOP + PLOT_H - h;
         svg.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
                 x, y, Math.max(1, w - 2), h, color));
-        svg.append(String.format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" transform=\"rotate(-90 %.1f %.1f)\">"
-                + "%s</text>%n", x + w / 2 + 3, y - 3, x + w / 2 + 3, y - 3, Report.format(v)));
+        svg.append(String.format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" text-anchor=\"middle\">%s</text>%n",
+                x + w / 2 - 1, y - 3, compact(v)));
+    }
+
+    /** 160000 as 160k, 1.5e6 as 1.5M, small values with three digits: labels that fit a narrow bar. */
+    static String compact(double v) {
+        if (Math.abs(v) >= 1e6) {
+            return String.format("%.3gM", v / 1e6);
+        }
+        if (Math.abs(v) >= 1e4) {
+            return String.format("%.0fk", v / 1e3);
+        }
+        return Math.abs(v) >= 100 ? String.format("%.0f", v) : String.format("%.3g", v);
     }
 
     private static void legend(StringBuilder svg, List<String> stacks, int y) {
