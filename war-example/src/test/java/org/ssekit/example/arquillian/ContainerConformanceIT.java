@@ -1,0 +1,88 @@
+package org.ssekit.example.arquillian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.ssekit.conformance.Conformance;
+import org.ssekit.conformance.Options;
+import org.ssekit.conformance.Report;
+import org.ssekit.conformance.ReportFiles;
+
+/**
+ * The unchanged WAR deployed by Arquillian on the container that the failsafe execution
+ * selects ({@code arquillian.launch}: jetty, tomcat10, tomcat11), with the conformance suite
+ * against its servlet fixture, and against its JAX-RS fixture where the container has JAX-RS
+ * ({@code -Dexample.jaxrs=true}). Reports go to target/conformance/&lt;container&gt;-&lt;fixture&gt;/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ContainerConformanceIT {
+    private static final String CONTAINER = System.getProperty("arquillian.launch", "container");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.create(ExplodedImporter.class, "war-example.war")
+                .importDirectory(System.getProperty("example.webapp"))
+                .as(WebArchive.class);
+    }
+
+    @Test
+    void frontPageAndClockStream() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI root = base.toURI();
+        HttpResponse<String> index = client.send(HttpRequest.newBuilder(root).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("sse/clock");
+        HttpResponse<java.io.InputStream> clock = client.send(HttpRequest.newBuilder(root.resolve("sse/clock"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = clock.body()) {
+            assertThat(clock.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+            String firstEvent = new String(body.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(firstEvent).contains("retry:");
+        }
+    }
+
+    @Test
+    void servletFixtureConforms() throws Exception {
+        conforms("servlet");
+    }
+
+    @Test
+    void jaxrsFixtureConformsWhereTheContainerHasJaxrs() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("example.jaxrs"),
+                CONTAINER + " has no JAX-RS: the JAX-RS half of the WAR is not deployed there");
+        conforms("jaxrs");
+    }
+
+    private void conforms(String fixture) throws Exception {
+        Report report = Conformance.run(base.toURI().resolve("conformance/" + fixture), Options.defaults());
+        ReportFiles.write(report, Path.of("target", "conformance", CONTAINER + "-" + fixture), false);
+        System.out.println(CONTAINER + " " + fixture + ": " + report.summaryLine());
+        String failed = report.results().stream().filter(r -> r.verdict().fails(false))
+                .map(r -> r.summaryLine() + "\n  expected: " + r.expected() + "\n  actual: " + r.actual())
+                .collect(Collectors.joining("\n"));
+        assertThat(report.passed(false)).as("%s on %s:\n%s", fixture, CONTAINER, failed).isTrue();
+    }
+}
