@@ -88,7 +88,13 @@ public final class ExampleServer implements AutoCloseable {
         server.stop();
     }
 
+    /** Held so that the level set in {@link #main} stays (loggers are weakly referenced). */
+    private static final java.util.logging.Logger JERSEY_LOG = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+
     public static void main(String[] args) throws Exception {
+        // Jersey warns at startup about optional parts it does not find (JAXB, activation);
+        // they are not needed here, and the console should show the address first.
+        JERSEY_LOG.setLevel(java.util.logging.Level.SEVERE);
         int port = Integer.parseInt(System.getProperty("port", "8080"));
         ExampleServer example = start(port);
         String banner = "ssekit example running at " + example.uri() + " (Ctrl-C to stop)";
