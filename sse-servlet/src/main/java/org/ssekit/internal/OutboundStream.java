@@ -47,9 +47,13 @@ public final class OutboundStream implements EventStream {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
     private volatile State state = State.OPEN;
-    // A new stream is held by its opener until begin(), so it can be subscribed before any byte goes out.
-    private boolean writerActive = true;
+    private boolean writerActive;
     private boolean rerun;
+    // Nothing is written until both the opener's begin() and the transport's first onWritable()
+    // came: the opener can subscribe the stream before any byte goes out, and no write starts
+    // before the container's first onWritePossible (Tomcat may fail such a write).
+    private int holds = 2;
+    private boolean sawWritable;
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
 
@@ -138,15 +142,22 @@ public final class OutboundStream implements EventStream {
 
     /**
      * Lets the writer go: called once by whoever opened the stream, after the transport is
-     * started. Until then frames are only queued.
+     * started. Until then, and until the transport's first {@link #onWritable()}, frames are
+     * only queued.
      */
     public void begin() {
-        runWriter();
+        synchronized (lock) {
+            holds--;
+        }
+        drain();
     }
 
     /** Runs the writer on this thread unless another thread is running it. */
     public void drain() {
         synchronized (lock) {
+            if (holds > 0) {
+                return;
+            }
             if (writerActive) {
                 rerun = true;
                 return;
@@ -170,6 +181,12 @@ public final class OutboundStream implements EventStream {
 
     /** The transport can take a write again. */
     public void onWritable() {
+        synchronized (lock) {
+            if (!sawWritable) {
+                sawWritable = true;
+                holds--;
+            }
+        }
         drain();
     }
 
@@ -347,6 +364,7 @@ public final class OutboundStream implements EventStream {
     }
 
     private void abortAsWriter(Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "event stream ended by a failed write: {0}", String.valueOf(cause));
         synchronized (lock) {
             if (state != State.ENDED) {
                 state = State.ENDED;

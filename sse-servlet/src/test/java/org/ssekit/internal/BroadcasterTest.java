@@ -31,6 +31,7 @@ class BroadcasterTest {
             stream = new OutboundStream(transport, config, lastEventId, new Counters());
             transport.attach(stream);
             stream.begin();
+            transport.becomeReady();
         }
 
         List<String> ids() {

@@ -21,7 +21,34 @@ class OutboundStreamTest {
         OutboundStream s = new OutboundStream(transport, config, null, new Counters());
         transport.attach(s);
         s.begin();
+        transport.becomeReady(); // the container's first onWritePossible
         return s;
+    }
+
+    @Test
+    void nothingIsWrittenBeforeBeginAndTheFirstOnWritable() {
+        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters());
+        transport.attach(s);
+        s.send(SseEvent.of("queued"));
+        s.begin();
+        assertThat(transport.text()).as("begun, but the container has not called onWritePossible yet").isEmpty();
+        transport.becomeReady();
+        assertThat(transport.text()).isEqualTo("data: queued\n\n");
+    }
+
+    @Test
+    void aStreamThatEndsBeforeItsFirstWriteIsClosedOnce() {
+        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters());
+        transport.attach(s);
+        AtomicInteger closed = new AtomicInteger();
+        s.onClose(closed::incrementAndGet);
+        s.begin();
+        s.onError(new IOException("connection reset"));
+        assertThat(closed).hasValue(1);
+        assertThat(transport.closes()).isEqualTo(1);
+        transport.becomeReady();
+        assertThat(transport.text()).isEmpty();
+        assertThat(transport.closes()).isEqualTo(1);
     }
 
     private static Throwable failureOf(CompletionStage<Void> stage) {
