@@ -16,27 +16,14 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.glassfish.jersey.media.sse.OutboundEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** The broadcaster's listeners and close as the JAX-RS Javadoc describes them. */
 class BroadcasterLifecycleIT {
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     private static OutboundSseEvent text(String data) {
         return new OutboundEvent.Builder().data(data).build();
@@ -44,13 +31,13 @@ class BroadcasterLifecycleIT {
 
     @Test
     void aDepartedClientIsReportedToOnErrorAndOnCloseAndRemoved() throws Exception {
-        ChannelBroadcaster channel = app.sse.newBroadcaster("departures");
+        ChannelBroadcaster channel = server.app().sse.newBroadcaster("departures");
         List<SseEventSink> closed = new CopyOnWriteArrayList<>();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         channel.onClose(closed::add);
         channel.onError((sink, error) -> errors.add(error));
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
-            SseEventSink sink = app.held.poll(10, TimeUnit.SECONDS);
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
+            SseEventSink sink = server.app().held.poll(10, TimeUnit.SECONDS);
             channel.register(sink);
             channel.register(sink);
             assertThat(channel.size()).isEqualTo(1);
@@ -65,18 +52,18 @@ class BroadcasterLifecycleIT {
         assertThat(closed).hasSize(1);
         assertThat(errors).hasSize(1);
         assertThat(channel.size()).isZero();
-        assertThat(app.sse.broadcaster().subscribers("departures")).isZero();
+        assertThat(server.app().sse.broadcaster().subscribers("departures")).isZero();
     }
 
     @Test
     void closeEndsEverySinksResponseAfterItsQueuedEventsAndRefusesLaterUse() throws Exception {
-        ChannelBroadcaster channel = app.sse.newBroadcaster("closing");
+        ChannelBroadcaster channel = server.app().sse.newBroadcaster("closing");
         CountDownLatch closedSinks = new CountDownLatch(2);
         channel.onClose(sink -> closedSinks.countDown());
-        try (EventClient one = EventClient.get(jetty.uri("/events?channel=closing"));
-                EventClient two = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient one = EventClient.get(server.jetty().uri("/events?channel=closing"));
+                EventClient two = EventClient.get(server.jetty().uri("/held"))) {
             one.nextLine(EventClient.WAIT);
-            channel.register(app.held.poll(10, TimeUnit.SECONDS));
+            channel.register(server.app().held.poll(10, TimeUnit.SECONDS));
             assertThat(channel.size()).isEqualTo(1);
             channel.broadcast(text("bye"));
             channel.close();
@@ -92,18 +79,18 @@ class BroadcasterLifecycleIT {
 
     @Test
     void aResourceMethodThatFailsAfterTakingTheSinkLeavesNoStreamBehind() throws Exception {
-        int streams = app.sse.openStreams();
-        int subscribers = app.news.size();
-        try (EventClient client = EventClient.get(jetty.uri("/broken"))) {
+        int streams = server.app().sse.openStreams();
+        int subscribers = server.app().news.size();
+        try (EventClient client = EventClient.get(server.jetty().uri("/broken"))) {
             client.awaitEnd();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.sse.openStreams() == streams);
-        assertThat(app.news.size()).isEqualTo(subscribers);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.app().sse.openStreams() == streams);
+        assertThat(server.app().news.size()).isEqualTo(subscribers);
     }
 
     @Test
     void aSinkTheRuntimeMadeWithoutSsekitIsRefusedWithAClearError() {
-        ChannelBroadcaster channel = app.sse.newBroadcaster("foreign");
+        ChannelBroadcaster channel = server.app().sse.newBroadcaster("foreign");
         assertThatThrownBy(() -> channel.register(new ForeignSink()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SseKitFeature");
     }

@@ -4,31 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** The streamed answer to a POST ({@link ChatResource}): tokens, then [DONE]; an error event when the producer fails. */
 class ChatStreamIT {
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     @Test
     void tokensArriveAsEventsThenDoneThenTheResponseEnds() throws Exception {
-        try (EventClient client = EventClient.post(jetty.uri("/chat"), "tell me a story")) {
+        try (EventClient client = EventClient.post(server.jetty().uri("/chat"), "tell me a story")) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.header("Content-Type")).isEqualTo("text/event-stream");
             for (String token : new String[] {"tell", "me", "a", "story", "[DONE]"}) {
@@ -41,7 +28,7 @@ class ChatStreamIT {
 
     @Test
     void aFailingProducerEndsTheStreamWithAnErrorEvent() throws Exception {
-        try (EventClient client = EventClient.post(jetty.uri("/chat"), "one two fail three")) {
+        try (EventClient client = EventClient.post(server.jetty().uri("/chat"), "one two fail three")) {
             assertThat(client.nextEvent().data()).isEqualTo("one");
             assertThat(client.nextEvent().data()).isEqualTo("two");
             EventClient.Event error = client.nextEvent();

@@ -8,50 +8,37 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.glassfish.jersey.media.sse.OutboundEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** Load shedding: beyond maxConnections a client gets 503 with Retry-After, and a departed client's place is given back. */
 class ConnectionCapIT {
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).retry(Duration.ofSeconds(3)).maxConnections(2).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).retry(Duration.ofSeconds(3)).maxConnections(2).build());
 
     private static HttpResponse<String> tryToConnect() throws Exception {
-        return EventClient.exchange(HttpRequest.newBuilder(jetty.uri("/news"))
+        return EventClient.exchange(HttpRequest.newBuilder(server.jetty().uri("/news"))
                 .header("Accept", "text/event-stream").timeout(EventClient.WAIT).build());
     }
 
     @Test
     void theThirdClientIsRefusedUntilAPlaceIsFree() throws Exception {
-        try (EventClient a = EventClient.get(jetty.uri("/news"));
-                EventClient b = EventClient.get(jetty.uri("/news"))) {
+        try (EventClient a = EventClient.get(server.jetty().uri("/news"));
+                EventClient b = EventClient.get(server.jetty().uri("/news"))) {
             assertThat(a.nextLine(EventClient.WAIT)).startsWith("retry: ");
             assertThat(b.nextLine(EventClient.WAIT)).startsWith("retry: ");
             HttpResponse<String> refused = tryToConnect();
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
-            assertThat(app.news.size()).isEqualTo(2);
+            assertThat(server.app().news.size()).isEqualTo(2);
         }
         // The server learns of the departures at the first write that fails.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            app.news.broadcast(new OutboundEvent.Builder().data("x".repeat(32 * 1024)).build());
-            return app.sse.openStreams() == 0;
+            server.app().news.broadcast(new OutboundEvent.Builder().data("x".repeat(32 * 1024)).build());
+            return server.app().sse.openStreams() == 0;
         });
-        try (EventClient again = EventClient.get(jetty.uri("/news"))) {
+        try (EventClient again = EventClient.get(server.jetty().uri("/news"))) {
             assertThat(again.status()).isEqualTo(200);
         }
     }

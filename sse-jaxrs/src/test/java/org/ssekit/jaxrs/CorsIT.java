@@ -4,35 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.CorsPolicy;
 import org.ssekit.SseConfig;
 
 /** CORS-01..08 of CONFORMANCE.md on the JAX-RS binding. */
 class CorsIT {
     private static final String ALLOWED = "https://app.example.com";
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder()
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder()
                 .heartbeat(Duration.ZERO)
                 .cors(CorsPolicy.builder().allowOrigin(ALLOWED).build())
                 .build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
 
     private RawHttp.Head get(String... headers) throws Exception {
-        try (RawHttp http = RawHttp.send(jetty.port(), "GET", "/news", 0, headers)) {
+        try (RawHttp http = RawHttp.send(server.jetty().port(), "GET", "/news", 0, headers)) {
             return http.readHead();
         }
     }
@@ -49,12 +36,12 @@ class CorsIT {
 
     @Test
     void cors04OtherOriginIsRefusedBeforeAnySubscription() throws Exception {
-        int before = app.news.size();
+        int before = server.app().news.size();
         RawHttp.Head head = get("Origin", "https://evil.example.com", "Accept", "text/event-stream");
         assertThat(head.status()).isEqualTo(403);
         assertThat(head.header("Access-Control-Allow-Origin")).isNull();
         assertThat(head.headers().values()).noneMatch(v -> v.contains("evil"));
-        assertThat(app.news.size()).isEqualTo(before);
+        assertThat(server.app().news.size()).isEqualTo(before);
     }
 
     @Test
@@ -66,9 +53,9 @@ class CorsIT {
 
     @Test
     void cors06And07PreflightNamesEachHeaderAndOpensNothing() throws Exception {
-        int streams = app.sse.openStreams();
+        int streams = server.app().sse.openStreams();
         RawHttp.Head head;
-        try (RawHttp http = RawHttp.send(jetty.port(), "OPTIONS", "/news", 0, "Origin", ALLOWED,
+        try (RawHttp http = RawHttp.send(server.jetty().port(), "OPTIONS", "/news", 0, "Origin", ALLOWED,
                 "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Headers", "authorization, last-event-id")) {
             head = http.readHead();
@@ -81,12 +68,12 @@ class CorsIT {
                 .contains("authorization").contains("last-event-id");
         assertThat(head.header("Vary")).containsIgnoringCase("Origin");
         assertThat(head.header("Content-Type")).isNotEqualTo("text/event-stream");
-        assertThat(app.sse.openStreams()).isEqualTo(streams);
+        assertThat(server.app().sse.openStreams()).isEqualTo(streams);
     }
 
     @Test
     void cors06PreflightFromAnotherOriginGetsNoCorsHeaders() throws Exception {
-        try (RawHttp http = RawHttp.send(jetty.port(), "OPTIONS", "/news", 0, "Origin", "https://evil.example.com",
+        try (RawHttp http = RawHttp.send(server.jetty().port(), "OPTIONS", "/news", 0, "Origin", "https://evil.example.com",
                 "Access-Control-Request-Method", "GET")) {
             RawHttp.Head head = http.readHead();
             assertThat(head.header("Access-Control-Allow-Origin")).isNull();
@@ -98,7 +85,7 @@ class CorsIT {
     @Test
     void cors08LongUnsafeLastEventIdWithoutPreflightGetsTheResetEvent() throws Exception {
         String hostile = "x".repeat(150) + "'; DROP TABLE events; -- <script>";
-        try (EventClient client = EventClient.get(jetty.uri("/news"), "Origin", ALLOWED, "Last-Event-ID", hostile)) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/news"), "Origin", ALLOWED, "Last-Event-ID", hostile)) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
             EventClient.Event reset = client.nextEvent();

@@ -4,32 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** HB-01..04: an idle sink gets bare comment lines from the core's shared heartbeat thread. */
 class HeartbeatIT {
     private static final Duration INTERVAL = Duration.ofMillis(300);
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(INTERVAL).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(INTERVAL).build());
 
     @Test
     void anIdleSinkGetsABareCommentAtLeastEveryInterval() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
             // Allow scheduling noise on a busy machine, but far less than a missed beat or two.
             Duration bound = INTERVAL.multipliedBy(3);

@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.glassfish.jersey.media.sse.OutboundEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.PublishResult;
 import org.ssekit.SseConfig;
 
@@ -26,20 +25,8 @@ class ResumeIT {
      * publishing at every reconnect, and a replay fits in the connection's queue.
      */
     private static final int LEAD = 400;
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     private static OutboundEvent text(String data) {
         return new OutboundEvent.Builder().data(data).build();
@@ -59,7 +46,7 @@ class ResumeIT {
                 reconnectsWhilePublishing++;
             }
             String[] headers = lastId == null ? new String[0] : new String[] {"Last-Event-ID", lastId};
-            try (EventClient client = EventClient.get(jetty.uri("/events?channel=a&channel=b"), headers)) {
+            try (EventClient client = EventClient.get(server.jetty().uri("/events?channel=a&channel=b"), headers)) {
                 if (publisher == null) {
                     // The first byte comes after the subscription: from now on nothing is missed.
                     assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
@@ -84,17 +71,17 @@ class ResumeIT {
     private static void publishAll(Semaphore permits) {
         for (int i = 0; i < EVENTS; i++) {
             permits.acquireUninterruptibly();
-            app.sse.publish(i % 2 == 0 ? "a" : "b", text(Integer.toString(i)));
+            server.app().sse.publish(i % 2 == 0 ? "a" : "b", text(Integer.toString(i)));
         }
     }
 
     @Test
     void aBroadcasterSinkGetsWhatItMissedThenLiveEvents() throws Exception {
-        ChannelBroadcaster weather = app.sse.newBroadcaster("weather");
+        ChannelBroadcaster weather = server.app().sse.newBroadcaster("weather");
         PublishResult first = weather.broadcast(text("sun")).toCompletableFuture().getNow(null);
         weather.broadcast(text("rain"));
         weather.broadcast(text("snow"));
-        try (EventClient client = EventClient.get(jetty.uri("/events?channel=weather"), "Last-Event-ID", first.id())) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/events?channel=weather"), "Last-Event-ID", first.id())) {
             assertThat(client.nextEvent().data()).isEqualTo("rain");
             assertThat(client.nextEvent().data()).isEqualTo("snow");
             PublishResult live = weather.broadcast(text("fog")).toCompletableFuture().getNow(null);
@@ -105,33 +92,33 @@ class ResumeIT {
 
     @Test
     void theQueryParameterStandsInForTheHeaderAndTheHeaderWins() throws Exception {
-        PublishResult one = app.news.broadcast(text("one")).toCompletableFuture().getNow(null);
-        PublishResult two = app.news.broadcast(text("two")).toCompletableFuture().getNow(null);
-        app.news.broadcast(text("three"));
-        try (EventClient client = EventClient.get(jetty.uri("/news?lastEventId=" + one.id()))) {
+        PublishResult one = server.app().news.broadcast(text("one")).toCompletableFuture().getNow(null);
+        PublishResult two = server.app().news.broadcast(text("two")).toCompletableFuture().getNow(null);
+        server.app().news.broadcast(text("three"));
+        try (EventClient client = EventClient.get(server.jetty().uri("/news?lastEventId=" + one.id()))) {
             assertThat(client.nextEvent().data()).isEqualTo("two");
         }
-        try (EventClient client = EventClient.get(jetty.uri("/news?lastEventId=" + one.id()), "Last-Event-ID", two.id())) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/news?lastEventId=" + one.id()), "Last-Event-ID", two.id())) {
             assertThat(client.nextEvent().data()).isEqualTo("three");
         }
     }
 
     @Test
     void anUnknownIdGetsTheResetEventBeforeLiveOnes() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/news"), "Last-Event-ID", "no-such-id")) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/news"), "Last-Event-ID", "no-such-id")) {
             EventClient.Event reset = client.nextEvent();
             assertThat(reset.name()).isEqualTo("reset");
             assertThat(reset.data()).contains("unknown-or-expired-last-event-id");
-            app.news.broadcast(text("after reset"));
+            server.app().news.broadcast(text("after reset"));
             assertThat(client.nextEvent().data()).isEqualTo("after reset");
         }
     }
 
     @Test
     void broadcastReportsTheLiveSubscribersThatTookTheEvent() throws Exception {
-        ChannelBroadcaster alerts = app.sse.newBroadcaster("alerts");
-        try (EventClient one = EventClient.get(jetty.uri("/events?channel=alerts"));
-                EventClient two = EventClient.get(jetty.uri("/events?channel=alerts&channel=other"))) {
+        ChannelBroadcaster alerts = server.app().sse.newBroadcaster("alerts");
+        try (EventClient one = EventClient.get(server.jetty().uri("/events?channel=alerts"));
+                EventClient two = EventClient.get(server.jetty().uri("/events?channel=alerts&channel=other"))) {
             one.nextLine(EventClient.WAIT);
             two.nextLine(EventClient.WAIT);
             CompletableFuture<PublishResult> sent = alerts.broadcast(text("fire")).toCompletableFuture();

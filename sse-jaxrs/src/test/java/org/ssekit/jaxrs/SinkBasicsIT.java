@@ -13,41 +13,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** The sink as the JAX-RS Javadoc and TCK describe it, and the bytes it puts on the wire. */
 class SinkBasicsIT {
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder().heartbeat(Duration.ZERO).build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     private SseEventSink heldSink() throws InterruptedException {
-        SseEventSink sink = app.held.poll(10, TimeUnit.SECONDS);
+        SseEventSink sink = server.app().held.poll(10, TimeUnit.SECONDS);
         assertThat(sink).as("sink handed to the resource").isNotNull();
         return sink;
     }
 
     private Sse sse() throws InterruptedException {
-        return app.sseContext.poll(10, TimeUnit.SECONDS);
+        return server.app().sseContext.poll(10, TimeUnit.SECONDS);
     }
 
     @Test
     void headersAreCommittedAtOnceWithTheOpeningComment() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             heldSink();
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.header("Content-Type")).isEqualTo("text/event-stream");
@@ -60,17 +47,17 @@ class SinkBasicsIT {
 
     @Test
     void aClientThatAcceptsNoEventStreamGets406AndNoStream() throws Exception {
-        int streams = app.sse.openStreams();
-        HttpResponse<String> refused = EventClient.exchange(HttpRequest.newBuilder(jetty.uri("/held"))
+        int streams = server.app().sse.openStreams();
+        HttpResponse<String> refused = EventClient.exchange(HttpRequest.newBuilder(server.jetty().uri("/held"))
                 .header("Accept", "application/json").timeout(EventClient.WAIT).build());
         assertThat(refused.statusCode()).isEqualTo(406);
-        assertThat(app.sse.openStreams()).isEqualTo(streams);
-        assertThat(app.held).isEmpty();
+        assertThat(server.app().sse.openStreams()).isEqualTo(streams);
+        assertThat(server.app().held).isEmpty();
     }
 
     @Test
     void sendCompletesAfterTheBytesWereFlushedAndFramesEveryField() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             SseEventSink sink = heldSink();
             Sse sse = sse();
             CompletableFuture<?> sent = sink.send(sse.newEventBuilder()
@@ -85,7 +72,7 @@ class SinkBasicsIT {
 
     @Test
     void jsonDataIsWrittenByTheRuntimesJsonBinding() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             SseEventSink sink = heldSink();
             Sse sse = sse();
             sink.send(sse.newEventBuilder().name("price").mediaType(MediaType.APPLICATION_JSON_TYPE)
@@ -98,7 +85,7 @@ class SinkBasicsIT {
 
     @Test
     void closeIsIdempotentEndsTheResponseAndLaterSendsThrow() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             SseEventSink sink = heldSink();
             Sse sse = sse();
             sink.send(sse.newEvent("last"));
@@ -115,7 +102,7 @@ class SinkBasicsIT {
 
     @Test
     void namesAndIdsThatWouldBreakTheFramingAreRejected() throws Exception {
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             SseEventSink sink = heldSink();
             Sse sse = sse();
             assertThatThrownBy(() -> sink.send(sse.newEventBuilder().name("a\nevent: b").data("x").build()))
@@ -133,7 +120,7 @@ class SinkBasicsIT {
     void sendFailsOnceTheClientIsGone() throws Exception {
         SseEventSink sink;
         Sse sse;
-        try (EventClient client = EventClient.get(jetty.uri("/held"))) {
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             sink = heldSink();
             sse = sse();
             assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");

@@ -8,9 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.jersey.media.sse.OutboundEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
 
 /** CLS-04 and LOAD-02: a client that stops reading is cut off at its queue bound; a reading one stays on time. */
@@ -18,39 +17,27 @@ class SlowConsumerIT {
     private static final int EVENT_BYTES = 16 * 1024;
     private static final int EVENTS = 1500;
     private static final int BATCH = 8;
-    private static TestApp app;
-    private static JerseyJetty jetty;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = new TestApp(SseConfig.builder()
+    @RegisterExtension
+    static final JerseyServer server = new JerseyServer(SseConfig.builder()
                 .heartbeat(Duration.ZERO)
                 .maxQueuedEvents(32)
                 .maxQueuedBytes(256 * 1024)
                 .build());
-        jetty = JerseyJetty.start(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.sse.close();
-        jetty.close();
-    }
 
     @Test
     void theStalledClientIsDisconnectedWhileTheReadingOneGetsEveryEventOnTime() throws Exception {
         CountDownLatch slowClosed = new CountDownLatch(1);
-        app.news.onClose(sink -> slowClosed.countDown());
-        try (RawHttp slow = RawHttp.send(jetty.port(), "GET", "/news", 4096, "Accept", "text/event-stream");
-                EventClient fast = EventClient.get(jetty.uri("/news"))) {
+        server.app().news.onClose(sink -> slowClosed.countDown());
+        try (RawHttp slow = RawHttp.send(server.jetty().port(), "GET", "/news", 4096, "Accept", "text/event-stream");
+                EventClient fast = EventClient.get(server.jetty().uri("/news"))) {
             assertThat(slow.readHead().status()).isEqualTo(200);
             assertThat(fast.nextLine(EventClient.WAIT)).isEqualTo(":");
-            await().atMost(Duration.ofSeconds(10)).until(() -> app.news.size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.app().news.size() == 2);
 
             String payload = "x".repeat(EVENT_BYTES);
             for (int i = 0; i < EVENTS; i += BATCH) {
                 for (int b = i; b < i + BATCH; b++) {
-                    app.news.broadcast(new OutboundEvent.Builder().id("ignored").data(b + payload).build());
+                    server.app().news.broadcast(new OutboundEvent.Builder().id("ignored").data(b + payload).build());
                 }
                 long started = System.nanoTime();
                 for (int b = i; b < i + BATCH; b++) {
@@ -62,8 +49,8 @@ class SlowConsumerIT {
             }
 
             assertThat(slowClosed.await(10, TimeUnit.SECONDS)).as("the stalled sink was closed").isTrue();
-            assertThat(app.news.size()).isEqualTo(1);
-            assertThat(app.sse.metrics().getSlowConsumersDisconnected()).isGreaterThanOrEqualTo(1);
+            assertThat(server.app().news.size()).isEqualTo(1);
+            assertThat(server.app().sse.metrics().getSlowConsumersDisconnected()).isGreaterThanOrEqualTo(1);
             assertThat(slow.drainsToEnd()).as("the server ended the stalled response").isTrue();
         }
     }
