@@ -459,11 +459,4 @@ public final class OutboundStream implements EventStream {
     public Optional<String> lastEventId() {
         return Optional.ofNullable(lastEventId);
     }
-
-    /** Queued, not yet written frames (for tests and metrics). */
-    public int queuedEvents() {
-        synchronized (lock) {
-            return queue.size();
-        }
-    }
 }
