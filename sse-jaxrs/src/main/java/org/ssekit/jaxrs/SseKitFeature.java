@@ -19,8 +19,8 @@ import org.ssekit.SseMetrics;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.jaxrs.internal.EventConversion;
 import org.ssekit.jaxrs.internal.EventStreamFilter;
-import org.ssekit.jaxrs.internal.JerseyIntegration;
 import org.ssekit.jaxrs.internal.PreflightFilter;
+import org.ssekit.jaxrs.internal.RuntimeIntegration;
 import org.ssekit.jaxrs.internal.SinkOpener;
 import org.ssekit.jaxrs.internal.StreamSink;
 
@@ -57,19 +57,21 @@ import org.ssekit.jaxrs.internal.StreamSink;
  * Preflights are answered 204 before matching. At the connection cap a client gets 503 with
  * {@code Retry-After}.
  *
- * <p>An application that registers none gets one from Jersey's auto-discovery, configured from
- * {@code ssekit.*} application properties (see {@link #from(Configuration)}).
+ * <p>Runs on Jersey (3.1, 4.0) and on RESTEasy (6.2, as in WildFly 39 and Open Liberty's
+ * restfulWS-3.1), in a servlet container with the JAX-RS servlet mapped with async support.
+ * On Jersey, an application that registers none gets one from auto-discovery, configured from
+ * {@code ssekit.*} application properties (see {@link #from(Configuration)}); on RESTEasy the
+ * application registers it. On another runtime, or where the server hides RESTEasy's classes
+ * from applications, the feature logs one warning, keeps its CORS filters, and resources get
+ * the runtime's own sink, which {@link #subscribe} and {@link ChannelBroadcaster} refuse.
  *
- * <p>Requires Jersey in a servlet container (the servlet and resource mapped with async
- * support). Use {@link #newBroadcaster} rather than {@code Sse.newBroadcaster()}: the runtime's
+ * <p>Use {@link #newBroadcaster} rather than {@code Sse.newBroadcaster()}: the runtime's
  * broadcaster has no event log, so it cannot resume clients. The runtime's {@code Sse} is still
  * the way to build events.
  *
  * <p>Thread safety: safe for concurrent use; register one instance in one application.
  */
 public final class SseKitFeature implements Feature, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SseKitFeature.class.getName());
-
     private final SseConfig config;
     private final StreamHub hub;
     private final Broadcaster broadcaster;
@@ -129,12 +131,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
         }
         context.register(preflight);
         context.register(new EventStreamFilter(config.cors()));
-        if (JerseyIntegration.runs(context)) {
-            JerseyIntegration.register(context, opener);
-        } else {
-            LOG.log(System.Logger.Level.WARNING, "ssekit: this JAX-RS runtime is not Jersey; resources get "
-                    + "the runtime's own SseEventSink, without ssekit's heartbeats, queue or resume");
-        }
+        RuntimeIntegration.register(context, opener, preflight);
         return true;
     }
 

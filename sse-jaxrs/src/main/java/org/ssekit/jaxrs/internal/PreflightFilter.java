@@ -25,15 +25,26 @@ public final class PreflightFilter implements ContainerRequestFilter {
     private final CorsPolicy policy;
 
     @Context
-    private Providers providers;
+    private Providers injected;
+    private volatile Providers applicationWide;
 
     public PreflightFilter(CorsPolicy policy) {
         this.policy = policy;
     }
 
-    /** The runtime's providers, once it has injected them; null before. */
+    /** The runtime's providers: those set by {@link #useProviders}, else the injected ones (null before injection). */
     public Providers providers() {
-        return providers;
+        Providers set = applicationWide;
+        return set != null ? set : injected;
+    }
+
+    /**
+     * Uses {@code providers} instead of the injected ones, for a runtime whose injected
+     * Providers resolves only on a request thread (RESTEasy's), while events are converted on
+     * any thread.
+     */
+    public void useProviders(Providers providers) {
+        this.applicationWide = providers;
     }
 
     @Override

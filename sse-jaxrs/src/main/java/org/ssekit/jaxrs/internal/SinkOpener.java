@@ -16,7 +16,8 @@ import org.ssekit.servlet.internal.ServletTransport;
 /**
  * Opens a {@link StreamSink} on the servlet exchange of a JAX-RS request: admission, headers,
  * async mode, and the stream on the non-blocking output, held until the resource method has
- * returned ({@link SinkStarter}). Called on the request thread.
+ * returned (the runtime's integration calls {@link StreamSink#begin()}: {@link SinkStarter} on
+ * Jersey, {@link ResteasySinkFilter} on RESTEasy). Called on the request thread.
  */
 public final class SinkOpener {
     static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -37,7 +38,7 @@ public final class SinkOpener {
         Object exchange = request.getProperty(Exchange.PROPERTY);
         if (!(exchange instanceof Exchange ex)) {
             throw new IllegalStateException("no servlet exchange for this event-stream request: "
-                    + "register SseKitFeature and run Jersey in a servlet container with async support");
+                    + "register SseKitFeature and run Jersey or RESTEasy in a servlet container with async support");
         }
         if (!hub.tryAdmit()) {
             throw new ServiceUnavailableException("too many open event streams, retry later",

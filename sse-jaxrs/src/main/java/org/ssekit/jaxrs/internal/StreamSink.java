@@ -40,10 +40,10 @@ public final class StreamSink implements SseEventSink {
             return ours;
         }
         throw new IllegalArgumentException("not an ssekit sink (" + sink.getClass().getName()
-                + "): register SseKitFeature in the Application and run on Jersey in a servlet container");
+                + "): register SseKitFeature in the Application and run on Jersey or RESTEasy in a servlet container");
     }
 
-    /** Lets the stream write (once): see {@link SinkStarter}. */
+    /** Lets the stream write (once), after the resource method returned: see {@link SinkOpener}. */
     void begin() {
         if (begun.compareAndSet(false, true)) {
             stream.begin();

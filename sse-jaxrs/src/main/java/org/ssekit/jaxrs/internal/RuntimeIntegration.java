@@ -1,0 +1,35 @@
+package org.ssekit.jaxrs.internal;
+
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * Picks how the runtime that runs the application hands resources the ssekit sink: through
+ * Jersey's or RESTEasy's integration; on any other runtime, or when RESTEasy's classes are not
+ * visible, resources keep the runtime's own sink and one warning says so.
+ */
+public final class RuntimeIntegration {
+    private static final System.Logger LOG = System.getLogger(RuntimeIntegration.class.getName());
+
+    private RuntimeIntegration() {
+    }
+
+    /** Registers the sink integration for the runtime of {@code context}; never fails deployment. */
+    public static void register(FeatureContext context, SinkOpener opener, PreflightFilter preflight) {
+        if (JerseyIntegration.runs(context)) {
+            JerseyIntegration.register(context, opener);
+            return;
+        }
+        switch (ResteasyIntegration.presence(context)) {
+            case USABLE -> ResteasyIntegration.register(context, opener, preflight);
+            case HIDDEN -> keepRuntimeSink("RESTEasy runs this application, but its classes are not visible "
+                    + "to ssekit (the server keeps them from applications)");
+            case ABSENT -> keepRuntimeSink("this JAX-RS runtime (" + context.getConfiguration().getClass().getName()
+                    + ") is neither Jersey nor RESTEasy");
+        }
+    }
+
+    private static void keepRuntimeSink(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "ssekit: " + reason + "; resources get the runtime's own "
+                + "SseEventSink, without ssekit's heartbeats, queue, resume or connection cap");
+    }
+}
