@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.glassfish.jersey.media.sse.OutboundEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
@@ -23,11 +22,7 @@ import org.ssekit.SseConfig;
 /** The broadcaster's listeners and close as the JAX-RS Javadoc describes them. */
 class BroadcasterLifecycleIT {
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
-
-    private static OutboundSseEvent text(String data) {
-        return new OutboundEvent.Builder().data(data).build();
-    }
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     @Test
     void aDepartedClientIsReportedToOnErrorAndOnCloseAndRemoved() throws Exception {
@@ -46,7 +41,7 @@ class BroadcasterLifecycleIT {
         String big = "x".repeat(32 * 1024);
         // The server learns of the departure at the first write that fails.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            channel.broadcast(text(big));
+            channel.broadcast(TextEvent.of(big));
             return !closed.isEmpty();
         });
         assertThat(closed).hasSize(1);
@@ -65,14 +60,14 @@ class BroadcasterLifecycleIT {
             one.nextLine(EventClient.WAIT);
             channel.register(server.app().held.poll(10, TimeUnit.SECONDS));
             assertThat(channel.size()).isEqualTo(1);
-            channel.broadcast(text("bye"));
+            channel.broadcast(TextEvent.of("bye"));
             channel.close();
             channel.close();
             assertThat(two.nextEvent().data()).isEqualTo("bye");
             two.awaitEnd();
             await().atMost(Duration.ofSeconds(10)).until(() -> closedSinks.getCount() == 1);
             assertThat(one.nextEvent().data()).as("another subscriber of the channel is not this broadcaster's").isEqualTo("bye");
-            assertThatThrownBy(() -> channel.broadcast(text("late"))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> channel.broadcast(TextEvent.of("late"))).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> channel.register(new ForeignSink())).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -11,7 +11,7 @@ import org.ssekit.SseConfig;
 /** The streamed answer to a POST ({@link ChatResource}): tokens, then [DONE]; an error event when the producer fails. */
 class ChatStreamIT {
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     @Test
     void tokensArriveAsEventsThenDoneThenTheResponseEnds() throws Exception {

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.glassfish.jersey.media.sse.OutboundEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
@@ -15,7 +14,7 @@ import org.ssekit.SseConfig;
 /** Load shedding: beyond maxConnections a client gets 503 with Retry-After, and a departed client's place is given back. */
 class ConnectionCapIT {
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).retry(Duration.ofSeconds(3)).maxConnections(2).build());
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(Duration.ZERO).retry(Duration.ofSeconds(3)).maxConnections(2).build());
 
     private static HttpResponse<String> tryToConnect() throws Exception {
         return EventClient.exchange(HttpRequest.newBuilder(server.jetty().uri("/news"))
@@ -35,7 +34,7 @@ class ConnectionCapIT {
         }
         // The server learns of the departures at the first write that fails.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            server.app().news.broadcast(new OutboundEvent.Builder().data("x".repeat(32 * 1024)).build());
+            server.app().news.broadcast(TextEvent.of("x".repeat(32 * 1024)));
             return server.app().sse.openStreams() == 0;
         });
         try (EventClient again = EventClient.get(server.jetty().uri("/news"))) {

@@ -13,7 +13,7 @@ import org.ssekit.SseConfig;
 class CorsIT {
     private static final String ALLOWED = "https://app.example.com";
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder()
+    static final TestAppServer server = new TestAppServer(SseConfig.builder()
                 .heartbeat(Duration.ZERO)
                 .cors(CorsPolicy.builder().allowOrigin(ALLOWED).build())
                 .build());

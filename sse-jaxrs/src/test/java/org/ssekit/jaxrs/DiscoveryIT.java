@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** An application that registers nothing: Jersey discovers the feature and configures it from ssekit.* properties. */
+@DisabledIfSystemProperty(named = JaxrsRuntime.PROPERTY, matches = "resteasy",
+        disabledReason = "auto-discovery is Jersey's; on RESTEasy the application registers the feature")
 class DiscoveryIT {
 
     /** Registers only its resource; the ssekit settings are plain application properties. */
@@ -47,7 +50,7 @@ class DiscoveryIT {
 
     @Test
     void theDiscoveredFeatureServesTheSinkWithTheConfiguredRetryAndHeartbeat() throws Exception {
-        try (JerseyJetty jetty = JerseyJetty.start(new PlainApp());
+        try (JaxrsJetty jetty = JaxrsJetty.start(new PlainApp());
                 EventClient client = EventClient.get(jetty.uri("/ticks"))) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.nextLine(EventClient.WAIT)).isEqualTo("retry: 1500");

@@ -12,7 +12,7 @@ import org.ssekit.SseConfig;
 class HeartbeatIT {
     private static final Duration INTERVAL = Duration.ofMillis(300);
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(INTERVAL).build());
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(INTERVAL).build());
 
     @Test
     void anIdleSinkGetsABareCommentAtLeastEveryInterval() throws Exception {

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.glassfish.jersey.media.sse.OutboundEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.PublishResult;
@@ -26,11 +25,7 @@ class ResumeIT {
      */
     private static final int LEAD = 400;
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
-
-    private static OutboundEvent text(String data) {
-        return new OutboundEvent.Builder().data(data).build();
-    }
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     @Test
     void everyEventArrivesExactlyOnceInOrderAcrossReconnectsWhilePublishing() throws Exception {
@@ -71,20 +66,20 @@ class ResumeIT {
     private static void publishAll(Semaphore permits) {
         for (int i = 0; i < EVENTS; i++) {
             permits.acquireUninterruptibly();
-            server.app().sse.publish(i % 2 == 0 ? "a" : "b", text(Integer.toString(i)));
+            server.app().sse.publish(i % 2 == 0 ? "a" : "b", TextEvent.of(Integer.toString(i)));
         }
     }
 
     @Test
     void aBroadcasterSinkGetsWhatItMissedThenLiveEvents() throws Exception {
         ChannelBroadcaster weather = server.app().sse.newBroadcaster("weather");
-        PublishResult first = weather.broadcast(text("sun")).toCompletableFuture().getNow(null);
-        weather.broadcast(text("rain"));
-        weather.broadcast(text("snow"));
+        PublishResult first = weather.broadcast(TextEvent.of("sun")).toCompletableFuture().getNow(null);
+        weather.broadcast(TextEvent.of("rain"));
+        weather.broadcast(TextEvent.of("snow"));
         try (EventClient client = EventClient.get(server.jetty().uri("/events?channel=weather"), "Last-Event-ID", first.id())) {
             assertThat(client.nextEvent().data()).isEqualTo("rain");
             assertThat(client.nextEvent().data()).isEqualTo("snow");
-            PublishResult live = weather.broadcast(text("fog")).toCompletableFuture().getNow(null);
+            PublishResult live = weather.broadcast(TextEvent.of("fog")).toCompletableFuture().getNow(null);
             assertThat(live.accepted()).isEqualTo(1);
             assertThat(client.nextEvent()).isEqualTo(new EventClient.Event(live.id(), null, "fog", null));
         }
@@ -92,9 +87,9 @@ class ResumeIT {
 
     @Test
     void theQueryParameterStandsInForTheHeaderAndTheHeaderWins() throws Exception {
-        PublishResult one = server.app().news.broadcast(text("one")).toCompletableFuture().getNow(null);
-        PublishResult two = server.app().news.broadcast(text("two")).toCompletableFuture().getNow(null);
-        server.app().news.broadcast(text("three"));
+        PublishResult one = server.app().news.broadcast(TextEvent.of("one")).toCompletableFuture().getNow(null);
+        PublishResult two = server.app().news.broadcast(TextEvent.of("two")).toCompletableFuture().getNow(null);
+        server.app().news.broadcast(TextEvent.of("three"));
         try (EventClient client = EventClient.get(server.jetty().uri("/news?lastEventId=" + one.id()))) {
             assertThat(client.nextEvent().data()).isEqualTo("two");
         }
@@ -109,7 +104,7 @@ class ResumeIT {
             EventClient.Event reset = client.nextEvent();
             assertThat(reset.name()).isEqualTo("reset");
             assertThat(reset.data()).contains("unknown-or-expired-last-event-id");
-            server.app().news.broadcast(text("after reset"));
+            server.app().news.broadcast(TextEvent.of("after reset"));
             assertThat(client.nextEvent().data()).isEqualTo("after reset");
         }
     }
@@ -121,7 +116,7 @@ class ResumeIT {
                 EventClient two = EventClient.get(server.jetty().uri("/events?channel=alerts&channel=other"))) {
             one.nextLine(EventClient.WAIT);
             two.nextLine(EventClient.WAIT);
-            CompletableFuture<PublishResult> sent = alerts.broadcast(text("fire")).toCompletableFuture();
+            CompletableFuture<PublishResult> sent = alerts.broadcast(TextEvent.of("fire")).toCompletableFuture();
             assertThat(sent).isCompleted();
             assertThat(sent.get().accepted()).isEqualTo(2);
             assertThat(one.nextEvent().data()).isEqualTo("fire");

@@ -20,7 +20,7 @@ import org.ssekit.SseConfig;
 /** The sink as the JAX-RS Javadoc and TCK describe it, and the bytes it puts on the wire. */
 class SinkBasicsIT {
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
+    static final TestAppServer server = new TestAppServer(SseConfig.builder().heartbeat(Duration.ZERO).build());
 
     private SseEventSink heldSink() throws InterruptedException {
         SseEventSink sink = server.app().held.poll(10, TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.glassfish.jersey.media.sse.OutboundEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssekit.SseConfig;
@@ -18,7 +17,7 @@ class SlowConsumerIT {
     private static final int EVENTS = 1500;
     private static final int BATCH = 8;
     @RegisterExtension
-    static final JerseyServer server = new JerseyServer(SseConfig.builder()
+    static final TestAppServer server = new TestAppServer(SseConfig.builder()
                 .heartbeat(Duration.ZERO)
                 .maxQueuedEvents(32)
                 .maxQueuedBytes(256 * 1024)
@@ -37,7 +36,7 @@ class SlowConsumerIT {
             String payload = "x".repeat(EVENT_BYTES);
             for (int i = 0; i < EVENTS; i += BATCH) {
                 for (int b = i; b < i + BATCH; b++) {
-                    server.app().news.broadcast(new OutboundEvent.Builder().id("ignored").data(b + payload).build());
+                    server.app().news.broadcast(new TextEvent("ignored", b + payload));
                 }
                 long started = System.nanoTime();
                 for (int b = i; b < i + BATCH; b++) {

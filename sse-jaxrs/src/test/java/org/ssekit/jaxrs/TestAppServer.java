@@ -5,20 +5,20 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.ssekit.SseConfig;
 
-/** The test application on Jersey in embedded Jetty, started once per test class. */
-final class JerseyServer implements BeforeAllCallback, AfterAllCallback {
+/** The test application on the JAX-RS runtime under test in embedded Jetty, started once per test class. */
+final class TestAppServer implements BeforeAllCallback, AfterAllCallback {
     private final SseConfig config;
     private TestApp app;
-    private JerseyJetty jetty;
+    private JaxrsJetty jetty;
 
-    JerseyServer(SseConfig config) {
+    TestAppServer(SseConfig config) {
         this.config = config;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         app = new TestApp(config);
-        jetty = JerseyJetty.start(app);
+        jetty = JaxrsJetty.start(app);
     }
 
     @Override
@@ -31,7 +31,7 @@ final class JerseyServer implements BeforeAllCallback, AfterAllCallback {
         return app;
     }
 
-    JerseyJetty jetty() {
+    JaxrsJetty jetty() {
         return jetty;
     }
 }
