@@ -78,6 +78,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
     private final PreflightFilter preflight;
     private final EventConversion conversion;
     private final SinkOpener opener;
+    private volatile boolean active;
 
     private SseKitFeature(SseConfig config, EventLog log) {
         this.config = config;
@@ -131,8 +132,17 @@ public final class SseKitFeature implements Feature, AutoCloseable {
         }
         context.register(preflight);
         context.register(new EventStreamFilter(config.cors()));
-        RuntimeIntegration.register(context, opener, preflight);
+        active = RuntimeIntegration.register(context, opener, preflight);
         return true;
+    }
+
+    /**
+     * Whether resource methods get ssekit sinks: true once Jersey or RESTEasy configured this
+     * feature; false before, and on a runtime where resources keep the runtime's own sink (the
+     * feature logged why), so an application can say so instead of failing at each request.
+     */
+    public boolean isActive() {
+        return active;
     }
 
     /**

@@ -85,6 +85,7 @@ class HiddenResteasyIT {
         try (HidingClassLoader application = new HidingClassLoader(jaxrsClasses, getClass().getClassLoader())) {
             Feature feature = applicationsOwnFeature(application);
             assertThat(feature.getClass()).as("the application's copy").isNotEqualTo(SseKitFeature.class);
+            assertThat(feature.getClass().getMethod("isActive").invoke(feature)).as("active before deployment").isEqualTo(false);
             Application app = new Application() {
                 @Override
                 public Set<Object> getSingletons() {
@@ -97,6 +98,7 @@ class HiddenResteasyIT {
                 assertThat(client.nextEvent().data()).isEqualTo("from the runtime's sink");
                 client.awaitEnd();
                 assertThat(client.rawText()).as("no ssekit opening comment").doesNotStartWith(":");
+                assertThat(feature.getClass().getMethod("isActive").invoke(feature)).as("active").isEqualTo(false);
             } finally {
                 ((AutoCloseable) feature).close();
             }

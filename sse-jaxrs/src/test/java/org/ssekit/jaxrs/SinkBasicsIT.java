@@ -33,6 +33,14 @@ class SinkBasicsIT {
     }
 
     @Test
+    void theRuntimeHandsResourcesTheSsekitSink() throws Exception {
+        assertThat(server.app().sse.isActive()).isTrue();
+        try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
+            assertThat(heldSink().getClass().getName()).startsWith("org.ssekit.");
+        }
+    }
+
+    @Test
     void headersAreCommittedAtOnceWithTheOpeningComment() throws Exception {
         try (EventClient client = EventClient.get(server.jetty().uri("/held"))) {
             heldSink();

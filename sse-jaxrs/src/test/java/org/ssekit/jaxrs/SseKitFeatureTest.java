@@ -45,6 +45,7 @@ class SseKitFeatureTest {
         List<Object> registered = new ArrayList<>();
         try (SseKitFeature feature = SseKitFeature.create(SseConfig.defaults())) {
             assertThat(feature.configure(foreignContext(RuntimeType.SERVER, registered, Set.of()))).isTrue();
+            assertThat(feature.isActive()).as("resources keep the runtime's sink").isFalse();
         }
         assertThat(registered).hasSize(2)
                 .anyMatch(PreflightFilter.class::isInstance)

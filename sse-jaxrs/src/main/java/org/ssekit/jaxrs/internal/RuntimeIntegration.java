@@ -13,23 +13,31 @@ public final class RuntimeIntegration {
     private RuntimeIntegration() {
     }
 
-    /** Registers the sink integration for the runtime of {@code context}; never fails deployment. */
-    public static void register(FeatureContext context, SinkOpener opener, PreflightFilter preflight) {
+    /**
+     * Registers the sink integration for the runtime of {@code context}; never fails deployment.
+     *
+     * @return whether resources now get the ssekit sink
+     */
+    public static boolean register(FeatureContext context, SinkOpener opener, PreflightFilter preflight) {
         if (JerseyIntegration.runs(context)) {
             JerseyIntegration.register(context, opener);
-            return;
+            return true;
         }
-        switch (ResteasyIntegration.presence(context)) {
-            case USABLE -> ResteasyIntegration.register(context, opener, preflight);
+        return switch (ResteasyIntegration.presence(context)) {
+            case USABLE -> {
+                ResteasyIntegration.register(context, opener, preflight);
+                yield true;
+            }
             case HIDDEN -> keepRuntimeSink("RESTEasy runs this application, but its classes are not visible "
                     + "to ssekit (the server keeps them from applications)");
             case ABSENT -> keepRuntimeSink("this JAX-RS runtime (" + context.getConfiguration().getClass().getName()
                     + ") is neither Jersey nor RESTEasy");
-        }
+        };
     }
 
-    private static void keepRuntimeSink(String reason) {
+    private static boolean keepRuntimeSink(String reason) {
         LOG.log(System.Logger.Level.WARNING, "ssekit: " + reason + "; resources get the runtime's own "
                 + "SseEventSink, without ssekit's heartbeats, queue, resume or connection cap");
+        return false;
     }
 }
