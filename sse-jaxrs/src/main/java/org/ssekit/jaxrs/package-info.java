@@ -1,6 +1,7 @@
 /**
  * ssekit for JAX-RS: resources keep the standard {@code jakarta.ws.rs.sse} API and gain
  * heartbeats, Last-Event-ID resume, CORS with credentials and a bounded queue per connection.
+ * On Jersey (3.1, 4.0) and RESTEasy (6.2: WildFly, Open Liberty) in a servlet container.
  *
  * <ol>
  *   <li>Register one {@link org.ssekit.jaxrs.SseKitFeature} in the {@code Application}.</li>
@@ -14,5 +15,9 @@
  * Build events with the runtime's {@code Sse.newEventBuilder()}: String data goes as is,
  * other data through the runtime's MessageBodyWriter for the event's media type (JSON-B for
  * {@code application/json}).
+ *
+ * <p>On another JAX-RS runtime, or where the server hides RESTEasy's classes from applications,
+ * the feature logs one warning and resources get the runtime's own sink;
+ * {@link org.ssekit.jaxrs.SseKitFeature#isActive()} tells which.
  */
 package org.ssekit.jaxrs;
