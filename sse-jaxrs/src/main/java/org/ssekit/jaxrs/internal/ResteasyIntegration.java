@@ -7,7 +7,8 @@ import jakarta.ws.rs.ext.Providers;
  * The RESTEasy half of the feature: finds whether RESTEasy runs the application and whether
  * its classes are the ones ssekit sees, and registers {@link ResteasySinkFilter}. Only these
  * two classes name RESTEasy's types, and this one only by name, so the feature still loads
- * on a runtime without RESTEasy, or where the runtime hides it from applications.
+ * on a runtime without RESTEasy, or where the runtime hides it from applications. Stateless;
+ * safe from any thread.
  */
 public final class ResteasyIntegration {
     private static final String PACKAGE = "org.jboss.resteasy.";

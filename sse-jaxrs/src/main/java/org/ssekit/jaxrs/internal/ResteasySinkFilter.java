@@ -60,6 +60,11 @@ public final class ResteasySinkFilter implements ContainerRequestFilter {
             answerSuspended(request, refused);
             return;
         }
+        takeRuntimeSinksPlace(sink);
+    }
+
+    /** Injection finds {@code sink}; RESTEasy's hook, which would write the head, gives way to ours. */
+    private static void takeRuntimeSinksPlace(StreamSink sink) {
         ResteasyContext.getContextDataMap().put(SseEventSink.class, sink);
         PostResourceMethodInvokers hooks = ResteasyContext.getContextData(PostResourceMethodInvokers.class);
         hooks.getInvokers().removeIf(ResteasySinkFilter::isRuntimeSinkHook);

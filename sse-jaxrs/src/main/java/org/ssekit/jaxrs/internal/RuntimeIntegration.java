@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.FeatureContext;
 /**
  * Picks how the runtime that runs the application hands resources the ssekit sink: through
  * Jersey's or RESTEasy's integration; on any other runtime, or when RESTEasy's classes are not
- * visible, resources keep the runtime's own sink and one warning says so.
+ * visible, resources keep the runtime's own sink and one warning says so. Stateless; safe from
+ * any thread.
  */
 public final class RuntimeIntegration {
     private static final System.Logger LOG = System.getLogger(RuntimeIntegration.class.getName());
