@@ -17,6 +17,10 @@ import org.ssekit.internal.Transport;
 /**
  * Servlet non-blocking output under an {@link OutboundStream}; also its async and write
  * listener. Shared by the servlet and JAX-RS bindings.
+ *
+ * <p>Thread-safe: calls into the container's output, our {@code complete()}, and the
+ * container's end callbacks exclude each other, so nothing of ours reaches the exchange once
+ * the container has ended it and may recycle its objects for the next one.
  */
 public final class ServletTransport implements Transport, WriteListener, AsyncListener {
     private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
@@ -25,6 +29,9 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
     private final ServletOutputStream out;
     private volatile OutboundStream stream;
     private volatile Throwable failure;
+    /** Held by every call into the container's output, and by the container's end callbacks. */
+    private final Object io = new Object();
+    private boolean ended; // guarded by io
 
     private ServletTransport(AsyncContext async, ServletOutputStream out) {
         this.async = async;
@@ -65,29 +72,53 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public boolean isReady() {
-        return out.isReady();
+        synchronized (io) {
+            return !ended && out.isReady();
+        }
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        try {
-            out.write(bytes, offset, length);
-        } catch (IOException e) {
-            throw failed(e);
+        synchronized (io) {
+            checkNotEnded();
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw failed(e);
+            }
         }
     }
 
     @Override
     public void flush() throws IOException {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw failed(e);
+        synchronized (io) {
+            checkNotEnded();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw failed(e);
+            }
         }
     }
 
+    private void checkNotEnded() throws StreamClosedException {
+        if (ended) {
+            throw new StreamClosedException("the container ended the exchange");
+        }
+    }
+
+    /** Completes the exchange; under the lock, so that it cannot reach a recycled one either. */
     @Override
     public void close() {
+        synchronized (io) {
+            if (!ended) {
+                ended = true;
+                complete();
+            }
+        }
+    }
+
+    private void complete() {
         try {
             async.complete();
         } catch (IllegalStateException alreadyCompleted) {
@@ -102,23 +133,48 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public void onError(Throwable t) {
+        endedByContainer();
         stream.onError(failed(t));
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
+        markEnded();
         stream.onError(new StreamClosedException("response completed"));
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
+        endedByContainer();
         stream.onError(failed(new StreamClosedException("async timeout")));
     }
 
     @Override
     public void onError(AsyncEvent event) {
+        endedByContainer();
         Throwable cause = event.getThrowable();
         stream.onError(failed(cause == null ? new StreamClosedException("connection failed") : cause));
+    }
+
+    /**
+     * The container is ending the exchange and will recycle its objects once this callback
+     * returns. Waiting here for a write under way on another thread, and refusing every later
+     * one, keeps our writes off the next exchange those objects serve (seen on Tomcat: an
+     * unrelated new stream cut after its first frame). The wait is one non-blocking write.
+     */
+    private void endedByContainer() {
+        if (markEnded()) {
+            complete(); // inside the container's own error callback: where the spec asks for it
+        }
+    }
+
+    /** Waits for a call under way into the output and refuses later ones; true the first time. */
+    private boolean markEnded() {
+        synchronized (io) {
+            boolean first = !ended;
+            ended = true;
+            return first;
+        }
     }
 
     @Override
