@@ -50,8 +50,8 @@ public final class OutboundStream implements EventStream {
     private boolean writerActive;
     private boolean rerun;
     // Nothing is written until both the opener's begin() and the transport's first onWritable()
-    // came: the opener can subscribe the stream before any byte goes out, and no write starts
-    // before the container's first onWritePossible (Tomcat may fail such a write).
+    // came: the opener can subscribe the stream before any byte goes out, and the first write
+    // waits for the container's first onWritePossible, as the Servlet spec has it.
     private int holds = 2;
     private boolean sawWritable;
     private Throwable endCause;
