@@ -152,8 +152,19 @@ public final class OutboundStream implements EventStream {
         drain();
     }
 
-    /** Runs the writer on this thread unless another thread is running it. */
+    /**
+     * Runs the writer on this thread unless another thread is running it; where the
+     * transport's writes may block, on a writer thread instead, so no sender waits.
+     */
     public void drain() {
+        if (transport.writesMayBlock()) {
+            WriterThreads.execute(this::drainHere);
+        } else {
+            drainHere();
+        }
+    }
+
+    private void drainHere() {
         synchronized (lock) {
             if (holds > 0) {
                 return;
@@ -187,7 +198,7 @@ public final class OutboundStream implements EventStream {
                 holds--;
             }
         }
-        drain();
+        drainHere(); // the container's own callback thread
     }
 
     /** The transport failed, or the client went away. */

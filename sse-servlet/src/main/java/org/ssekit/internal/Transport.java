@@ -15,6 +15,15 @@ public interface Transport {
 
     void write(byte[] bytes, int offset, int length) throws IOException;
 
+    /**
+     * True when a write or flush may block the calling thread although {@link #isReady()}
+     * said true (Open Liberty's servlet output does, once a client stops reading). The stream
+     * then never writes on its senders' threads, only on its own writer threads.
+     */
+    default boolean writesMayBlock() {
+        return false;
+    }
+
     void flush() throws IOException;
 
     /** Ends the exchange (for a servlet: {@code AsyncContext.complete()}). Called once. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,15 @@ class OutboundStreamTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void whereWritesMayBlockTheSenderNeverWritesAWriterThreadDoes() throws Exception {
+        transport.writesMayBlock(true);
+        OutboundStream s = stream(SseConfig.defaults());
+        s.send(SseEvent.of("x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(transport.text()).isEqualTo("data: x\n\n");
+        assertThat(transport.writerThreads()).allSatisfy(name -> assertThat(name).startsWith("ssekit-writer-"));
     }
 
     @Test

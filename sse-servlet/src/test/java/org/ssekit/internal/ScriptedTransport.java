@@ -18,6 +18,8 @@ final class ScriptedTransport implements Transport {
     private boolean stallAfterOp;
     private IOException failure;
     private int flushes;
+    private boolean writesMayBlock;
+    private final List<String> writerThreads = new ArrayList<>();
     private int closes;
 
     void attach(OutboundStream s) {
@@ -34,6 +36,20 @@ final class ScriptedTransport implements Transport {
             ready = true;
         }
         stream.onWritable();
+    }
+
+    synchronized void writesMayBlock(boolean value) {
+        this.writesMayBlock = value;
+    }
+
+    @Override
+    public synchronized boolean writesMayBlock() {
+        return writesMayBlock;
+    }
+
+    /** The names of the threads that wrote, one per write. */
+    synchronized List<String> writerThreads() {
+        return List.copyOf(writerThreads);
     }
 
     synchronized void failWith(IOException e) {
@@ -57,6 +73,7 @@ final class ScriptedTransport implements Transport {
             throw failure;
         }
         written.write(bytes, offset, length);
+        writerThreads.add(Thread.currentThread().getName());
         writeSizes.add(length);
         ready = !stallAfterOp;
     }

@@ -27,15 +27,18 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     private final AsyncContext async;
     private final ServletOutputStream out;
+    private final boolean onLiberty;
+    private boolean flushedOnce; // guarded by io
     private volatile OutboundStream stream;
     private volatile Throwable failure;
     /** Held by every call into the container's output, and by the container's end callbacks. */
     private final Object io = new Object();
     private boolean ended; // guarded by io
 
-    private ServletTransport(AsyncContext async, ServletOutputStream out) {
+    private ServletTransport(AsyncContext async, ServletOutputStream out, boolean onLiberty) {
         this.async = async;
         this.out = out;
+        this.onLiberty = onLiberty;
     }
 
     /**
@@ -51,7 +54,8 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
         async.setTimeout(0);
-        ServletTransport transport = new ServletTransport(async, response.getOutputStream());
+        ServletTransport transport = new ServletTransport(async, response.getOutputStream(),
+                isLiberty(async.getRequest().getServletContext().getServerInfo()));
         OutboundStream stream = hub.newStream(transport, lastEventId);
         stream.enqueue(hub.openingFrame(), null);
         hub.register(stream);
@@ -59,6 +63,15 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
         async.addListener(transport);
         transport.out.setWriteListener(transport);
         return transport;
+    }
+
+    /**
+     * Open Liberty (server info "IBM WebSphere Liberty/...") differs twice: its non-blocking
+     * output writes and flushes synchronously once a client stops reading, though isReady()
+     * said true, and it ignores a response's first flush.
+     */
+    static boolean isLiberty(String serverInfo) {
+        return serverInfo != null && serverInfo.startsWith("IBM WebSphere Liberty");
     }
 
     public OutboundStream stream() {
@@ -75,6 +88,11 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
         synchronized (io) {
             return !ended && out.isReady();
         }
+    }
+
+    @Override
+    public boolean writesMayBlock() {
+        return onLiberty;
     }
 
     @Override
@@ -95,6 +113,10 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
             checkNotEnded();
             try {
                 out.flush();
+                if (onLiberty && !flushedOnce) {
+                    out.flush(); // the first one only commits the head there
+                }
+                flushedOnce = true;
             } catch (IOException e) {
                 throw failed(e);
             }
