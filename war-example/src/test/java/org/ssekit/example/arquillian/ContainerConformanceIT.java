@@ -49,9 +49,12 @@ class ContainerConformanceIT {
 
     @Test
     void frontPageAndClockStream() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        // HTTP/1.1, as browsers speak plain http: on Open Liberty 26.0.0.3 the client's default
+        // h2c upgrade of GET on the context root (its welcome file) gets 101 and then no answer.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI root = base.toURI();
-        HttpResponse<String> index = client.send(HttpRequest.newBuilder(root).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> index = client.send(HttpRequest.newBuilder(root).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("sse/clock");
         HttpResponse<java.io.InputStream> clock = client.send(HttpRequest.newBuilder(root.resolve("sse/clock"))
