@@ -28,7 +28,8 @@ import org.ssekit.conformance.ReportFiles;
 
 /**
  * The unchanged WAR deployed by Arquillian on the container that the failsafe execution
- * selects ({@code arquillian.launch}: jetty, tomcat10, tomcat11), with the conformance suite
+ * selects ({@code arquillian.launch}: jetty, tomcat10, tomcat11, and with -Pmanaged-servers
+ * wildfly, payara-micro, glassfish, liberty), with the conformance suite
  * against its servlet fixture, and against its JAX-RS fixture where the container has JAX-RS
  * ({@code -Dexample.jaxrs=true}). Reports go to target/conformance/&lt;container&gt;-&lt;fixture&gt;/.
  */
