@@ -73,10 +73,25 @@ class ContainerConformanceIT {
         conforms("servlet");
     }
 
+    /**
+     * {@code example.jaxrs}: {@code true} where sse-jaxrs binds to the server's JAX-RS;
+     * {@code unbound} where the server hides its JAX-RS runtime from applications (Open Liberty
+     * hides RESTEasy), so the fixture must say so with a 501 and its reason; absent where the
+     * server has no JAX-RS.
+     */
     @Test
     void jaxrsFixtureConformsWhereTheContainerHasJaxrs() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("example.jaxrs"),
+        String jaxrs = System.getProperty("example.jaxrs", "none");
+        org.junit.jupiter.api.Assumptions.assumeFalse(jaxrs.equals("none"),
                 CONTAINER + " has no JAX-RS: the JAX-RS half of the WAR is not deployed there");
+        if (jaxrs.equals("unbound")) {
+            HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(base.toURI().resolve("conformance/jaxrs/capabilities"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("JAX-RS fixture on %s", CONTAINER).isEqualTo(501);
+            assertThat(answer.body()).contains("sse-jaxrs cannot hand resources its SseEventSink");
+            return;
+        }
         conforms("jaxrs");
     }
 
