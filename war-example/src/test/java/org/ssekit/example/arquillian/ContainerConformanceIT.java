@@ -75,9 +75,9 @@ class ContainerConformanceIT {
 
     /**
      * {@code example.jaxrs}: {@code true} where sse-jaxrs binds to the server's JAX-RS;
-     * {@code unbound} where the server hides its JAX-RS runtime from applications (Open Liberty
-     * hides RESTEasy), so the fixture must say so with a 501 and its reason; absent where the
-     * server has no JAX-RS.
+     * {@code unbound} where the server keeps the classes sse-jaxrs needs from applications (Open
+     * Liberty: RESTEasy's core package), so the fixture must say so with a 501 and its reason;
+     * absent where the server has no JAX-RS.
      */
     @Test
     void jaxrsFixtureConformsWhereTheContainerHasJaxrs() throws Exception {
