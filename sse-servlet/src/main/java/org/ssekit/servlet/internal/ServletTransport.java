@@ -28,12 +28,12 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final boolean onLiberty;
-    private boolean flushedOnce; // guarded by io
-    private volatile OutboundStream stream;
-    private volatile Throwable failure;
     /** Held by every call into the container's output, and by the container's end callbacks. */
     private final Object io = new Object();
     private boolean ended; // guarded by io
+    private boolean flushedOnce; // guarded by io
+    private volatile OutboundStream stream;
+    private volatile Throwable failure;
 
     private ServletTransport(AsyncContext async, ServletOutputStream out, boolean onLiberty) {
         this.async = async;
