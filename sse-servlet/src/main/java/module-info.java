@@ -5,6 +5,7 @@
 module org.ssekit {
     requires jakarta.servlet;
     requires java.management;
+    requires java.naming;
 
     exports org.ssekit;
     exports org.ssekit.servlet;

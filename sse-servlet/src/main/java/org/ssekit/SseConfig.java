@@ -3,9 +3,7 @@ package org.ssekit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-
-import org.ssekit.internal.ConfigParameters;
+import java.util.concurrent.Executor;
 
 /**
  * How event streams behave: heartbeats, reconnection hints, the per-connection queue bound,
@@ -16,6 +14,7 @@ import org.ssekit.internal.ConfigParameters;
  *         .heartbeat(Duration.ofSeconds(15))   // ":\n" to a connection idle that long
  *         .retry(Duration.ofSeconds(3))        // "retry: 3000\n\n" first on every stream
  *         .retryJitter(Duration.ofSeconds(2))  // ... plus 0..2000 ms, chosen per connection
+ *                                              //     (default: half the retry)
  *         .maxQueuedEvents(1000)
  *         .maxQueuedBytes(1 &lt;&lt; 20)
  *         .build();
@@ -24,24 +23,12 @@ import org.ssekit.internal.ConfigParameters;
  * <p>Memory per connection is bounded by {@link #maxQueuedBytes()} of queued frames (frames are
  * shared between connections, so this is an upper bound) plus a few hundred bytes of state.
  *
- * <p>Servlet and filter init-params map onto it through {@link Builder#parameters(Function)};
- * the names are those of the {@code PARAM_*} constants.
+ * <p>Servlet and filter init-params, and the JAX-RS feature's {@code ssekit.*} properties, map
+ * onto it through {@code org.ssekit.servlet.InitParameters}.
  *
  * <p>Thread safety: instances are immutable and safe to share between threads.
  */
 public final class SseConfig {
-    public static final String PARAM_HEARTBEAT_MILLIS = "heartbeatMillis";
-    public static final String PARAM_RETRY_MILLIS = "retryMillis";
-    public static final String PARAM_RETRY_JITTER_MILLIS = "retryJitterMillis";
-    public static final String PARAM_MAX_QUEUED_EVENTS = "maxQueuedEvents";
-    public static final String PARAM_MAX_QUEUED_BYTES = "maxQueuedBytes";
-    public static final String PARAM_OVERFLOW = "overflow";
-    public static final String PARAM_MAX_CONNECTIONS = "maxConnections";
-    public static final String PARAM_LAST_EVENT_ID_PARAM = "lastEventIdParam";
-    public static final String PARAM_RESET_EVENT = "resetEvent";
-    /** Comma-separated exact origins allowed cross-origin, with credentials. */
-    public static final String PARAM_CORS_ALLOWED_ORIGINS = "corsAllowedOrigins";
-    public static final String PARAM_CORS_ALLOW_CREDENTIALS = "corsAllowCredentials";
 
     /** What a connection does when its queue is full. */
     public enum Overflow {
@@ -63,6 +50,10 @@ public final class SseConfig {
     private final String lastEventIdParam;
     private final String resetEvent;
     private final CorsPolicy cors;
+    private final Duration writeStallTimeout;
+    private final Executor writerExecutor;
+    private final Boolean blockingWrites;
+    private final Boolean doubleFirstFlush;
 
     private SseConfig(Builder b) {
         this.heartbeat = b.heartbeat;
@@ -75,9 +66,16 @@ public final class SseConfig {
         this.lastEventIdParam = b.lastEventIdParam;
         this.resetEvent = b.resetEvent;
         this.cors = b.cors;
+        this.writeStallTimeout = b.writeStallTimeout;
+        this.writerExecutor = b.writerExecutor;
+        this.blockingWrites = b.blockingWrites;
+        this.doubleFirstFlush = b.doubleFirstFlush;
     }
 
-    /** The defaults: heartbeat 15 s, no retry field, 1000 events or 1 MiB queued, disconnect on overflow. */
+    /**
+     * The defaults: heartbeat 15 s, no retry field, 1000 events or 1 MiB queued, disconnect on
+     * overflow, streams whose writes stall for 30 s closed, container quirks detected.
+     */
     public static SseConfig defaults() {
         return DEFAULTS;
     }
@@ -87,17 +85,22 @@ public final class SseConfig {
     }
 
     public Builder toBuilder() {
-        return new Builder()
+        Builder b = new Builder()
                 .heartbeat(heartbeat)
-                .retryOrNone(retry)
-                .retryJitter(retryJitter)
+                .retryOrNone(retry);
+        b.retryJitter = retryJitter;
+        b.writerExecutor = writerExecutor;
+        b.blockingWrites = blockingWrites;
+        b.doubleFirstFlush = doubleFirstFlush;
+        return b
                 .maxQueuedEvents(maxQueuedEvents)
                 .maxQueuedBytes(maxQueuedBytes)
                 .overflow(overflow)
                 .maxConnections(maxConnections)
                 .lastEventIdParam(lastEventIdParam)
                 .resetEvent(resetEvent)
-                .cors(cors);
+                .cors(cors)
+                .writeStallTimeout(writeStallTimeout);
     }
 
     /** Idle time after which a connection gets a {@code :} comment line; zero means never. */
@@ -110,9 +113,13 @@ public final class SseConfig {
         return Optional.ofNullable(retry);
     }
 
-    /** The upper bound of the random delay added to {@link #retry()} per connection. */
+    /**
+     * The upper bound of the random delay added to {@link #retry()} per connection, so clients
+     * cut off together (a restart, a deploy) do not all come back in the same instant. Unless
+     * set, half the retry delay.
+     */
     public Duration retryJitter() {
-        return retryJitter;
+        return retryJitter != null ? retryJitter : retry != null ? retry.dividedBy(2) : Duration.ZERO;
     }
 
     public int maxQueuedEvents() {
@@ -147,12 +154,47 @@ public final class SseConfig {
         return cors;
     }
 
+    /**
+     * How long a stream may wait for the container to take its last write or flush before it is
+     * closed: the client stopped reading, or vanished without FIN or RST. Zero means never.
+     */
+    public Duration writeStallTimeout() {
+        return writeStallTimeout;
+    }
+
+    /**
+     * The executor writer tasks run on (a container's managed executor, say), if one was given;
+     * otherwise ssekit's own {@code ssekit-writer-N} threads, one per core.
+     */
+    public Optional<Executor> writerExecutor() {
+        return Optional.ofNullable(writerExecutor);
+    }
+
+    /**
+     * Whether the container's non-blocking output may block a writer once a client stops reading
+     * (Open Liberty's does); then writers run on a pool for blocking writes. Empty: detected from
+     * the container.
+     */
+    public Optional<Boolean> blockingWrites() {
+        return Optional.ofNullable(blockingWrites);
+    }
+
+    /**
+     * Whether the container ignores a response's first flush (Open Liberty does: it only commits
+     * the head), so the first flush is sent twice. Empty: detected from the container.
+     */
+    public Optional<Boolean> doubleFirstFlush() {
+        return Optional.ofNullable(doubleFirstFlush);
+    }
+
     @Override
     public String toString() {
         return "SseConfig{heartbeat=" + heartbeat + ", retry=" + retry + ", retryJitter=" + retryJitter
                 + ", maxQueuedEvents=" + maxQueuedEvents + ", maxQueuedBytes=" + maxQueuedBytes
                 + ", overflow=" + overflow + ", maxConnections=" + maxConnections
-                + ", lastEventIdParam=" + lastEventIdParam + ", resetEvent=" + resetEvent + ", cors=" + cors + "}";
+                + ", lastEventIdParam=" + lastEventIdParam + ", resetEvent=" + resetEvent + ", cors=" + cors
+                + ", writeStallTimeout=" + writeStallTimeout + ", blockingWrites=" + blockingWrites
+                + ", doubleFirstFlush=" + doubleFirstFlush + "}";
     }
 
     /**
@@ -163,7 +205,7 @@ public final class SseConfig {
     public static final class Builder {
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration retry;
-        private Duration retryJitter = Duration.ZERO;
+        private Duration retryJitter;
         private int maxQueuedEvents = 1000;
         private long maxQueuedBytes = 1L << 20;
         private Overflow overflow = Overflow.DISCONNECT;
@@ -171,6 +213,10 @@ public final class SseConfig {
         private String lastEventIdParam = "lastEventId";
         private String resetEvent = "reset";
         private CorsPolicy cors = CorsPolicy.sameOrigin();
+        private Duration writeStallTimeout = Duration.ofSeconds(30);
+        private Executor writerExecutor;
+        private Boolean blockingWrites;
+        private Boolean doubleFirstFlush;
 
         private Builder() {
         }
@@ -236,19 +282,34 @@ public final class SseConfig {
             return this;
         }
 
-        /**
-         * Applies named string settings, such as servlet init-params; absent names keep their
-         * value. A bad value fails with an IllegalArgumentException naming the parameter.
-         */
-        public Builder parameters(Function<String, String> lookup) {
-            ConfigParameters.apply(this, Objects.requireNonNull(lookup, "lookup"));
+        public Builder writeStallTimeout(Duration timeout) {
+            this.writeStallTimeout = Objects.requireNonNull(timeout, "writeStallTimeout");
+            return this;
+        }
+
+        /** Runs writer tasks on {@code executor}, which the caller owns and shuts down. */
+        public Builder writerExecutor(Executor executor) {
+            this.writerExecutor = Objects.requireNonNull(executor, "writerExecutor");
+            return this;
+        }
+
+        /** Overrides the detection of {@link SseConfig#blockingWrites()}. */
+        public Builder blockingWrites(boolean mayBlock) {
+            this.blockingWrites = mayBlock;
+            return this;
+        }
+
+        /** Overrides the detection of {@link SseConfig#doubleFirstFlush()}. */
+        public Builder doubleFirstFlush(boolean twice) {
+            this.doubleFirstFlush = twice;
             return this;
         }
 
         public SseConfig build() {
             check(!heartbeat.isNegative(), "heartbeat", "must not be negative", heartbeat);
             check(retry == null || !retry.isNegative(), "retry", "must not be negative", retry);
-            check(!retryJitter.isNegative(), "retryJitter", "must not be negative", retryJitter);
+            check(retryJitter == null || !retryJitter.isNegative(), "retryJitter", "must not be negative", retryJitter);
+            check(!writeStallTimeout.isNegative(), "writeStallTimeout", "must not be negative", writeStallTimeout);
             check(maxQueuedEvents >= 1, "maxQueuedEvents", "must be at least 1", maxQueuedEvents);
             check(maxQueuedBytes >= 1, "maxQueuedBytes", "must be at least 1", maxQueuedBytes);
             check(maxConnections >= 1, "maxConnections", "must be at least 1", maxConnections);

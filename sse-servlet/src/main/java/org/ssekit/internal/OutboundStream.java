@@ -1,7 +1,6 @@
 package org.ssekit.internal;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,27 +14,29 @@ import org.ssekit.SseEvent;
 import org.ssekit.StreamClosedException;
 
 /**
- * An {@link EventStream} over a non-blocking {@link Transport}: a bounded queue of encoded
- * frames and a writer that any thread may run, one at a time.
+ * An {@link EventStream} over a non-blocking {@link Transport}: a bounded {@link FrameQueue}
+ * and one writer state machine ({@link WriterState}).
  *
- * <p>The writer cycles write, flush, complete: each step starts only when the transport is
- * ready, so the stage of a frame completes after its bytes were flushed. Queued frames are
- * coalesced into one write. Whoever finds the writer idle runs it; when the transport is not
- * ready, the writer stops and the transport's {@link #onWritable()} resumes it.
+ * <p>Senders only queue: a frame that finds the stream {@link WriterState#IDLE} schedules it on
+ * its {@link Writers}, whose tasks drain ready streams. A drain writes everything queued, up to
+ * {@value #MAX_BATCH_BYTES} bytes, in one write and one flush, then completes the stages of those
+ * frames; frames coalesce only when they arrive faster than the socket drains. When the
+ * transport is not ready, the writer stops and the container's write-possible callback resumes
+ * it where it stopped.
+ *
+ * <p>The monitor guards the state and the queue, for a few field writes at a time: no I/O, no
+ * stage completion and no callback runs under it (only {@link Transport#isReady()}, which does
+ * not block). Every stage completes exactly once, in send order also on failure, and all of them
+ * before the close callbacks run.
  */
 public final class OutboundStream implements EventStream {
     private static final System.Logger LOG = System.getLogger(OutboundStream.class.getName());
-    private static final int MAX_COALESCED_BYTES = 64 * 1024;
-
-    private enum State { OPEN, DRAINING, ENDED }
-
-    private enum Phase { IDLE, WRITTEN, FLUSHED }
-
-    /** A queued frame whose sender waits for its completion. */
-    private record Pending(byte[] bytes, CompletableFuture<Void> done) {
-    }
+    static final int MAX_BATCH_BYTES = 64 * 1024;
+    /** Bytes one writer turn may write before the stream goes back in line, so others get a turn. */
+    private static final int TURN_BYTES = 256 * 1024;
 
     private final Transport transport;
+    private final Writers writers;
     private final int maxQueuedEvents;
     private final long maxQueuedBytes;
     private final SseConfig.Overflow overflow;
@@ -44,27 +45,23 @@ public final class OutboundStream implements EventStream {
     private final Object lock = new Object();
 
     // Guarded by lock.
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private long queuedBytes;
-    private volatile State state = State.OPEN;
-    private boolean writerActive;
-    private boolean rerun;
-    // Nothing is written until both the opener's begin() and the transport's first onWritable()
-    // came: the opener can subscribe the stream before any byte goes out, and the first write
-    // waits for the container's first onWritePossible, as the Servlet spec has it.
-    private int holds = 2;
-    private boolean sawWritable;
+    private WriterState state = WriterState.NEW;
+    private final FrameQueue queue = new FrameQueue();
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
+    private long awaitingSinceNanos;
 
-    // Owned by the thread running the writer; reused, so a write allocates nothing per stream.
-    private Phase phase = Phase.IDLE;
-    private final ArrayList<Object> inFlight = new ArrayList<>();
-
+    /** Owned by the thread acting as the writer: the stages of a completed batch. */
+    private final List<CompletableFuture<Void>> retired = new ArrayList<>(0);
     private volatile long lastWriteNanos = System.nanoTime();
 
-    public OutboundStream(Transport transport, SseConfig config, String lastEventId, Counters counters) {
+    /** The next stream in its writers' ready queue; guarded by the {@link Writers}' monitor. */
+    OutboundStream nextReady;
+
+    public OutboundStream(Transport transport, SseConfig config, String lastEventId, Counters counters,
+            Writers writers) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.writers = Objects.requireNonNull(writers, "writers");
         this.maxQueuedEvents = config.maxQueuedEvents();
         this.maxQueuedBytes = config.maxQueuedBytes();
         this.overflow = config.overflow();
@@ -76,365 +73,332 @@ public final class OutboundStream implements EventStream {
     public CompletionStage<Void> send(SseEvent event) {
         Objects.requireNonNull(event, "event");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (enqueue(EventEncoder.encode(event), done)) {
-            drain();
-        }
+        enqueue(EventEncoder.encode(event), done);
         return done;
     }
 
     /**
-     * Queues a frame without waking the writer, so a broadcaster can queue one frame on many
-     * streams under its lock and write outside it. Returns false when the frame was refused
-     * (stream ended, or queue full); {@code done}, if given, has then failed.
+     * Queues a frame (shared, never changed) and schedules the writer if the stream was idle.
+     * Returns false when the frame was refused (stream ended or closing, or queue full); {@code
+     * done}, if given, has then failed. A full queue under {@link SseConfig.Overflow#DISCONNECT}
+     * also ends the stream, on a writer thread.
      */
     public boolean enqueue(byte[] frame, CompletableFuture<Void> done) {
         StreamClosedException refusal;
+        boolean cut = false;
         synchronized (lock) {
-            if (state != State.OPEN) {
+            if (state == WriterState.ENDED || queue.isClosed()) {
                 refusal = new StreamClosedException("stream is closed");
             } else if (fits(frame.length)) {
-                queue.addLast(done == null ? frame : new Pending(frame, done));
-                queuedBytes += frame.length;
-                return true;
+                queue.add(frame, done);
+                if (state != WriterState.IDLE) {
+                    return true;
+                }
+                state = WriterState.SCHEDULED;
+                refusal = null;
             } else {
                 refusal = new StreamClosedException("slow consumer: queue full ("
-                        + queue.size() + " events, " + queuedBytes + " bytes)");
+                        + queue.queued() + " events, " + queue.queuedBytes() + " bytes)");
+                cut = overflow == SseConfig.Overflow.DISCONNECT;
             }
+        }
+        if (refusal == null) {
+            writers.schedule(this);
+            return true;
         }
         if (done != null) {
             done.completeExceptionally(refusal);
         }
-        if (state == State.OPEN && overflow == SseConfig.Overflow.DISCONNECT) {
-            counters.slowConsumer();
+        if (cut) {
             LOG.log(System.Logger.Level.DEBUG, "disconnecting slow consumer: {0}", refusal.getMessage());
-            abort(refusal);
+            if (end(refusal, false)) {
+                counters.slowConsumer();
+            }
         }
         return false;
     }
 
-    /** Queues a bare {@code :} comment when nothing was written for {@code idleNanos}. */
-    public void heartbeatIfIdle(long nowNanos, long idleNanos) {
-        if (nowNanos - lastWriteNanos < idleNanos) {
-            return;
-        }
-        synchronized (lock) {
-            if (state != State.OPEN || !queue.isEmpty()) {
-                return;
-            }
-        }
-        if (enqueue(EventEncoder.HEARTBEAT, null)) {
-            drain();
-        }
+    private boolean fits(int length) {
+        // An event larger than the byte bound is still taken when nothing else is queued.
+        int queued = queue.queued();
+        return queued < maxQueuedEvents && (queued == 0 || queue.queuedBytes() + length <= maxQueuedBytes);
     }
 
     /** Whether {@code events} frames of {@code bytes} in all would fit the queue now. */
     public boolean canQueue(int events, long bytes) {
         synchronized (lock) {
-            return queue.size() + events <= maxQueuedEvents && queuedBytes + bytes <= maxQueuedBytes;
+            return queue.queued() + events <= maxQueuedEvents && queue.queuedBytes() + bytes <= maxQueuedBytes;
         }
     }
 
-    private boolean fits(int length) {
-        // An event larger than the byte bound is still taken when nothing else is queued.
-        return queue.size() < maxQueuedEvents
-                && (queue.isEmpty() || queuedBytes + length <= maxQueuedBytes);
+    /** Queues a bare {@code :} comment when the stream is idle and wrote nothing for {@code idleNanos}. */
+    public void heartbeatIfIdle(long nowNanos, long idleNanos) {
+        if (nowNanos - lastWriteNanos < idleNanos) {
+            return;
+        }
+        synchronized (lock) {
+            if (state != WriterState.IDLE) {
+                return;
+            }
+        }
+        enqueue(EventEncoder.HEARTBEAT, null);
     }
 
     /**
-     * Lets the writer go: called once by whoever opened the stream, after the transport is
-     * started. Until then, and until the transport's first {@link #onWritable()}, frames are
-     * only queued.
+     * Ends the stream when the container has not taken its last write or flush for
+     * {@code stallNanos}: the client stopped reading, or vanished without FIN or RST.
+     */
+    public void endIfStalled(long nowNanos, long stallNanos) {
+        synchronized (lock) {
+            boolean awaiting = state == WriterState.AWAIT_WRITE || state == WriterState.AWAIT_FLUSH;
+            if (!awaiting || nowNanos - awaitingSinceNanos < stallNanos) {
+                return;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "closing a stream whose writes stalled");
+        if (end(new StreamClosedException("write stalled: the client stopped reading"), false)) {
+            counters.slowConsumer();
+        }
+    }
+
+    /**
+     * Lets the writer go: called once by whoever opened the stream, after subscribing it. The
+     * transport then says when it can take the first write.
      */
     public void begin() {
         synchronized (lock) {
-            holds--;
+            if (state != WriterState.NEW) {
+                return;
+            }
+            state = WriterState.STARTING;
         }
-        drain();
+        transport.start(this);
+    }
+
+    /** The transport can take a write again: resumes the writer where it stopped, on this thread. */
+    public void onWritable() {
+        WriterState from;
+        synchronized (lock) {
+            from = state;
+            if (from != WriterState.STARTING && from != WriterState.AWAIT_WRITE && from != WriterState.AWAIT_FLUSH) {
+                return;
+            }
+            state = WriterState.WRITING;
+        }
+        write(from);
+    }
+
+    /** Run by a writer task for a {@link WriterState#SCHEDULED} stream. */
+    void runWriter() {
+        synchronized (lock) {
+            if (state != WriterState.SCHEDULED) {
+                return;
+            }
+            state = WriterState.WRITING;
+        }
+        write(WriterState.SCHEDULED);
     }
 
     /**
-     * Runs the writer on this thread unless another thread is running it; where the
-     * transport's writes may block, on a writer thread instead, so no sender waits.
+     * The writer: from {@code from}, writes, flushes and completes batches until the queue is
+     * empty, the transport is not ready, or this turn's byte budget is used. Runs as the owner of
+     * the transport ({@link WriterState#WRITING}).
      */
-    public void drain() {
-        if (transport.writesMayBlock()) {
-            WriterThreads.execute(this::drainHere);
-        } else {
-            drainHere();
-        }
-    }
-
-    private void drainHere() {
-        synchronized (lock) {
-            if (holds > 0) {
-                return;
-            }
-            if (writerActive) {
-                rerun = true;
-                return;
-            }
-            if (state == State.ENDED) {
-                return;
-            }
-            writerActive = true;
-        }
-        runWriter();
-    }
-
-    /** Writes as the owner of the transport until there is nothing to do or it is not ready. */
-    private void runWriter() {
+    private void write(WriterState from) {
+        WriterState step = from;
+        long turn = 0;
         try {
-            writeLoop();
-        } catch (IOException | RuntimeException e) {
-            abortAsWriter(e);
-        }
-    }
-
-    /** The transport can take a write again. */
-    public void onWritable() {
-        synchronized (lock) {
-            if (!sawWritable) {
-                sawWritable = true;
-                holds--;
-            }
-        }
-        drainHere(); // the container's own callback thread
-    }
-
-    /** The transport failed, or the client went away. */
-    public void onError(Throwable cause) {
-        abort(cause);
-    }
-
-    private void writeLoop() throws IOException {
-        for (;;) {
-            if (state == State.ENDED) {
-                finishAbort();
-                return;
-            }
-            if (!transport.isReady()) {
-                if (releaseWriter()) {
-                    return;
-                }
-                continue;
-            }
-            switch (phase) {
-                case WRITTEN -> {
-                    transport.flush();
-                    phase = Phase.FLUSHED;
-                }
-                case FLUSHED -> {
-                    lastWriteNanos = System.nanoTime();
-                    completeInFlight();
-                    phase = Phase.IDLE;
-                }
-                case IDLE -> {
-                    if (!writeNextBatch()) {
-                        return;
+            for (;;) {
+                switch (step) {
+                    case AWAIT_WRITE -> {
+                        transport.flush();
+                        step = readyOr(WriterState.AWAIT_FLUSH) ? WriterState.AWAIT_FLUSH : null;
+                    }
+                    case AWAIT_FLUSH -> {
+                        completeBatch();
+                        step = turn < TURN_BYTES ? WriterState.SCHEDULED : yieldTurn();
+                    }
+                    default -> { // STARTING, SCHEDULED: take the next batch
+                        byte[] batch = takeBatch();
+                        if (batch == null) {
+                            return;
+                        }
+                        turn += batch.length;
+                        transport.write(batch, 0, batch.length);
+                        step = readyOr(WriterState.AWAIT_WRITE) ? WriterState.AWAIT_WRITE : null;
                     }
                 }
-            }
-        }
-    }
-
-    /** Writes what is queued, or ends a draining stream; false when the writer has stopped. */
-    private boolean writeNextBatch() throws IOException {
-        boolean took;
-        synchronized (lock) {
-            if (state == State.ENDED) {
-                return true; // the loop finishes the abort
-            }
-            if (queue.isEmpty()) {
-                if (state == State.DRAINING) {
-                    state = State.ENDED;
-                    endCause = null;
-                } else if (rerun) {
-                    rerun = false;
-                    return true;
-                } else {
-                    writerActive = false;
-                    return false;
+                if (step == null) {
+                    return;
                 }
-                took = false;
-            } else {
-                takeBatch();
-                took = true;
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event stream ended by a failed write: {0}", String.valueOf(e));
+            synchronized (lock) {
+                if (endCause == null) {
+                    endCause = e;
+                }
+                state = WriterState.ENDED;
+            }
+            finish();
         }
-        if (!took) {
-            endNormally();
-            return false;
-        }
-        writeFrames(inFlight);
-        phase = Phase.WRITTEN;
-        return true;
     }
 
-    /** Moves queued frames, up to the coalescing limit, into {@link #inFlight}. */
-    private void takeBatch() {
-        int bytes = 0;
-        while (!queue.isEmpty()) {
-            int next = frameBytes(queue.peekFirst()).length;
-            if (!inFlight.isEmpty() && bytes + next > MAX_COALESCED_BYTES) {
-                break;
+    /**
+     * Takes the queued frames, up to the batch bound, as one buffer; null when the writer stops
+     * (nothing queued: idle; queue closed and drained, or aborted meanwhile: ended).
+     */
+    private byte[] takeBatch() {
+        synchronized (lock) {
+            if (state == WriterState.WRITING && queue.take(MAX_BATCH_BYTES) > 0) {
+                return queue.inFlightBytes();
             }
-            inFlight.add(queue.pollFirst());
-            bytes += next;
+            if (state == WriterState.WRITING && !queue.isClosed()) {
+                state = WriterState.IDLE;
+                return null;
+            }
+            state = WriterState.ENDED;
         }
-        queuedBytes -= bytes;
+        finish();
+        return null;
     }
 
-    private void writeFrames(List<Object> batch) throws IOException {
-        if (batch.size() == 1) {
-            byte[] only = frameBytes(batch.get(0));
-            transport.write(only, 0, only.length);
-            return;
-        }
-        // One write per batch: the non-blocking API allows no second write before isReady().
-        int total = 0;
-        for (Object f : batch) {
-            total += frameBytes(f).length;
-        }
-        byte[] joined = new byte[total];
-        int at = 0;
-        for (Object f : batch) {
-            byte[] b = frameBytes(f);
-            System.arraycopy(b, 0, joined, at, b.length);
-            at += b.length;
-        }
-        transport.write(joined, 0, total);
-    }
-
-    private static byte[] frameBytes(Object frame) {
-        return frame instanceof Pending p ? p.bytes() : (byte[]) frame;
-    }
-
-    private void completeInFlight() {
-        int events = 0;
-        for (Object f : inFlight) {
-            if (f instanceof Pending p) {
-                p.done().complete(null);
-            }
-            if (frameBytes(f) != EventEncoder.HEARTBEAT) {
-                events++;
+    /**
+     * True when the transport is ready for the next step; otherwise notes that the writer waits
+     * in {@code waiting} (the write-possible callback resumes it) or, when the stream was aborted
+     * meanwhile, ends it, and returns false.
+     */
+    private boolean readyOr(WriterState waiting) throws IOException {
+        synchronized (lock) {
+            if (state == WriterState.WRITING) {
+                if (transport.isReady()) {
+                    return true;
+                }
+                state = waiting;
+                awaitingSinceNanos = System.nanoTime();
+                return false;
             }
         }
-        inFlight.clear();
+        finish(); // aborted while this thread was writing
+        return false;
+    }
+
+    /** Completes the stages of the flushed batch, outside the monitor. */
+    private void completeBatch() {
+        int events;
+        synchronized (lock) {
+            if (state != WriterState.WRITING) {
+                return; // aborted: the next step finishes the stream
+            }
+            events = queue.retire(retired);
+        }
+        lastWriteNanos = System.nanoTime();
+        for (CompletableFuture<Void> stage : retired) {
+            stage.complete(null);
+        }
+        retired.clear();
         counters.delivered(events);
     }
 
-    /** Stops the writer unless work or an abort arrived meanwhile; true when it has stopped. */
-    private boolean releaseWriter() {
+    /** Puts the stream back in line after a full turn, so one busy stream does not starve others. */
+    private WriterState yieldTurn() {
         synchronized (lock) {
-            if (state == State.ENDED) {
-                return false; // the loop finishes the abort
+            if (state != WriterState.WRITING || queue.queued() == 0) {
+                return WriterState.SCHEDULED; // the next take ends or idles the stream
             }
-            if (rerun) {
-                rerun = false;
-                return false;
-            }
-            writerActive = false;
-            return true;
+            state = WriterState.SCHEDULED;
         }
+        writers.schedule(this);
+        return null;
     }
 
     @Override
     public void close() {
+        boolean schedule = false;
+        boolean finishNow = false;
         synchronized (lock) {
-            if (state != State.OPEN) {
+            if (state == WriterState.ENDED || queue.isClosed()) {
                 return;
             }
-            state = State.DRAINING;
+            // The writer, or the first write-possible callback, drains the queue and then ends it.
+            queue.close();
+            if (state == WriterState.NEW) {
+                endCause = new StreamClosedException("stream closed before it began");
+                state = WriterState.ENDED;
+                finishNow = true;
+            } else if (state == WriterState.IDLE) {
+                state = WriterState.SCHEDULED;
+                schedule = true;
+            }
         }
-        drain();
+        if (schedule) {
+            writers.schedule(this);
+        }
+        if (finishNow) {
+            finish();
+        }
     }
 
-    /** Ends the stream at once: queued frames are dropped and their senders told. */
+    /** The transport failed, or the client went away: ends the stream at once. */
+    public void onError(Throwable cause) {
+        end(cause, true);
+    }
+
+    /** Ends the stream at once: the stages of its frames fail, in send order. */
     public void abort(Throwable cause) {
-        List<Object> dropped;
-        boolean closeNow;
+        end(cause, true);
+    }
+
+    /**
+     * Moves the stream to {@link WriterState#ENDED}; whoever does so while no thread is writing
+     * finishes it (here, or on a writer thread unless {@code here}). A writer under way finishes
+     * it when it next looks at the state. True the first time.
+     */
+    private boolean end(Throwable cause, boolean here) {
+        boolean finishNow;
         synchronized (lock) {
-            if (state == State.ENDED) {
-                return;
+            if (state == WriterState.ENDED) {
+                return false;
             }
-            state = State.ENDED;
+            finishNow = state != WriterState.WRITING;
+            state = WriterState.ENDED;
             endCause = cause;
-            dropped = new ArrayList<>(queue);
-            queue.clear();
-            queuedBytes = 0;
-            // An idle writer cannot close the transport, so we take its place to do it.
-            closeNow = !writerActive;
-            if (closeNow) {
-                writerActive = true;
+        }
+        if (finishNow) {
+            if (here) {
+                finish();
+            } else {
+                writers.execute(this::finish);
             }
         }
-        failAll(dropped, cause);
-        if (closeNow) {
-            finishAbort();
-        }
+        return true;
     }
 
-    private void abortAsWriter(Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "event stream ended by a failed write: {0}", String.valueOf(cause));
-        synchronized (lock) {
-            if (state != State.ENDED) {
-                state = State.ENDED;
-                endCause = cause;
-            }
-        }
-        failAll(drainQueue(), cause);
-        finishAbort();
-    }
-
-    private List<Object> drainQueue() {
-        synchronized (lock) {
-            List<Object> dropped = new ArrayList<>(queue);
-            queue.clear();
-            queuedBytes = 0;
-            return dropped;
-        }
-    }
-
-    /** Run by the writer's owner once the stream has ended abnormally. */
-    private void finishAbort() {
+    /**
+     * The one end path, run once by whoever ended the stream: fails the stages of in-flight
+     * frames, then queued ones, in send order; closes the transport; runs the close callbacks.
+     */
+    private void finish() {
+        List<CompletableFuture<Void>> stages;
         Throwable cause;
+        List<Runnable> callbacks;
         synchronized (lock) {
+            stages = queue.clear();
             cause = endCause;
+            callbacks = closeCallbacks;
+            closeCallbacks = null;
         }
-        failAll(inFlight, cause);
-        inFlight.clear();
-        closeTransport();
-        runCloseCallbacks();
-    }
-
-    private void endNormally() {
-        closeTransport();
-        runCloseCallbacks();
-    }
-
-    private void closeTransport() {
+        if (!stages.isEmpty()) {
+            StreamClosedException failure = cause instanceof StreamClosedException sce ? sce
+                    : new StreamClosedException("connection lost", cause);
+            for (CompletableFuture<Void> stage : stages) {
+                stage.completeExceptionally(failure);
+            }
+        }
         try {
             transport.close();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the transport failed", e);
-        }
-    }
-
-    private void failAll(List<Object> frames, Throwable cause) {
-        StreamClosedException failure = cause instanceof StreamClosedException sce ? sce
-                : new StreamClosedException("connection lost", cause);
-        for (Object f : frames) {
-            if (f instanceof Pending p) {
-                p.done().completeExceptionally(failure);
-            }
-        }
-    }
-
-    private void runCloseCallbacks() {
-        List<Runnable> callbacks;
-        synchronized (lock) {
-            callbacks = closeCallbacks;
-            closeCallbacks = null;
         }
         if (callbacks != null) {
             callbacks.forEach(OutboundStream::runQuietly);
@@ -451,7 +415,9 @@ public final class OutboundStream implements EventStream {
 
     @Override
     public boolean isOpen() {
-        return state == State.OPEN;
+        synchronized (lock) {
+            return state != WriterState.ENDED && !queue.isClosed();
+        }
     }
 
     @Override
@@ -469,5 +435,10 @@ public final class OutboundStream implements EventStream {
     @Override
     public Optional<String> lastEventId() {
         return Optional.ofNullable(lastEventId);
+    }
+
+    /** Which writers run this stream. */
+    Writers writers() {
+        return writers;
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,48 +14,28 @@ import org.ssekit.SseConfig;
 import org.ssekit.StreamClosedException;
 
 /**
- * The open streams of one endpoint: admission under the connection cap, the one heartbeat
- * thread that serves all of them, and shutdown.
+ * The open streams of one endpoint: admission under the connection cap, their writers and
+ * heartbeats, and shutdown.
  */
 public final class StreamHub implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StreamHub.class.getName());
-    private static final long MIN_TICK_MILLIS = 10;
 
     private final SseConfig config;
     private final Set<OutboundStream> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger admitted = new AtomicInteger();
     private final Counters counters = new Counters();
-    private final ScheduledExecutorService heartbeats;
+    private final Heartbeats heartbeats;
+    private final Writers writers;
+    private Writers blockingWriters; // guarded by this; acquired on first use
     private volatile boolean closed;
+    private boolean released; // guarded by this
 
     public StreamHub(SseConfig config) {
         this.config = config;
-        this.heartbeats = config.heartbeat().isZero() ? null : startHeartbeats(config.heartbeat());
-    }
-
-    private ScheduledExecutorService startHeartbeats(Duration interval) {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ssekit-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        // Tick four times per interval and ping streams idle for three quarters of it, so no
-        // stream stays silent longer than the interval.
-        long tick = Math.max(MIN_TICK_MILLIS, interval.toMillis() / 4);
-        long idleNanos = interval.toNanos() - TimeUnit.MILLISECONDS.toNanos(tick);
-        s.scheduleAtFixedRate(() -> beat(idleNanos), tick, tick, TimeUnit.MILLISECONDS);
-        return s;
-    }
-
-    private void beat(long idleNanos) {
-        long now = System.nanoTime();
-        for (OutboundStream s : open) {
-            try {
-                s.heartbeatIfIdle(now, idleNanos);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "heartbeat failed", e);
-            }
-        }
+        this.writers = config.writerExecutor()
+                .map(e -> Writers.on(e, Runtime.getRuntime().availableProcessors()))
+                .orElseGet(() -> Writers.acquire(Writers.Kind.NON_BLOCKING));
+        this.heartbeats = Heartbeats.start(open, config.heartbeat(), config.writeStallTimeout());
     }
 
     public SseConfig config() {
@@ -70,7 +48,19 @@ public final class StreamHub implements AutoCloseable {
 
     /** A stream over {@code transport}, counted in this hub's figures; {@link #register} it once started. */
     public OutboundStream newStream(Transport transport, String lastEventId) {
-        return new OutboundStream(transport, config, lastEventId, counters);
+        return new OutboundStream(transport, config, lastEventId, counters, writersFor(transport));
+    }
+
+    private Writers writersFor(Transport transport) {
+        if (!transport.writesMayBlock() || config.writerExecutor().isPresent()) {
+            return writers;
+        }
+        synchronized (this) {
+            if (blockingWriters == null) {
+                blockingWriters = Writers.acquire(Writers.Kind.BLOCKING);
+            }
+            return blockingWriters;
+        }
     }
 
     /** Reserves a place for a new stream; false at the connection cap or after close. */
@@ -166,8 +156,22 @@ public final class StreamHub implements AutoCloseable {
         }
         StreamClosedException gone = new StreamClosedException("server shutting down");
         streams().forEach(s -> s.abort(gone));
+        releaseThreads();
+    }
+
+    private synchronized void releaseThreads() {
+        if (released) {
+            return;
+        }
+        released = true;
         if (heartbeats != null) {
-            heartbeats.shutdownNow();
+            heartbeats.close();
+        }
+        if (config.writerExecutor().isEmpty()) {
+            Writers.release(writers);
+        }
+        if (blockingWriters != null) {
+            Writers.release(blockingWriters);
         }
     }
 

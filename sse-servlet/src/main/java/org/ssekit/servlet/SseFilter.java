@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
 import org.ssekit.SseConfig;
-import org.ssekit.servlet.internal.FilterParameters;
 import org.ssekit.servlet.internal.MetricsMBean;
 
 /**
@@ -47,7 +46,7 @@ import org.ssekit.servlet.internal.MetricsMBean;
  * {@link SseStreams#subscribe}, and resumes from Last-Event-ID. OPTIONS preflights are
  * answered per the CORS init-params. Other requests go on down the chain.
  *
- * <p>Init-params: those of {@link SseConfig}, plus {@code channelParam}, {@code defaultChannel},
+ * <p>Init-params: those of {@link InitParameters}, plus {@code channelParam}, {@code defaultChannel},
  * {@code authorizer} (a class implementing {@link Authorizer} with a public no-argument
  * constructor), {@code eventLogMaxEvents}, {@code eventLogMaxBytes}, {@code eventLogMaxAgeMillis}
  * and {@code shutdownGraceMillis}. A bad one fails deployment with a message naming it.
@@ -89,8 +88,8 @@ public class SseFilter implements Filter {
         context = filterConfig.getServletContext();
         String name = filterConfig.getFilterName();
         try {
-            FilterParameters p = new FilterParameters(filterConfig::getInitParameter);
-            SseConfig config = SseConfig.builder().parameters(filterConfig::getInitParameter).build();
+            InitParameters p = InitParameters.of(filterConfig::getInitParameter);
+            SseConfig config = InitParameters.config(filterConfig::getInitParameter);
             streams = SseStreams.create(config, p.authorizer());
             broadcaster = Broadcaster.builder()
                     .eventLog(EventLog.inMemory(p.eventLogMaxEvents(), p.eventLogMaxBytes(), p.eventLogMaxAge()))

@@ -25,7 +25,7 @@ import org.ssekit.servlet.internal.MetricsMBean;
  *     }
  * }
  * </pre>
- * Init-params are those of {@link SseConfig} ({@code heartbeatMillis}, {@code retryMillis},
+ * Init-params are those of {@link InitParameters} ({@code heartbeatMillis}, {@code retryMillis},
  * {@code maxQueuedEvents}, {@code corsAllowedOrigins}, ...); a bad one fails deployment with
  * a message naming it. The servlet must be mapped with {@code asyncSupported=true}. Its
  * figures are a JMX MBean {@code org.ssekit:type=SseMetrics,context=...,name=<servlet name>}.
@@ -51,7 +51,7 @@ public abstract class SseServlet extends HttpServlet {
 
     /** The configuration: by default the defaults with this servlet's init-params applied. */
     protected SseConfig config() {
-        return SseConfig.builder().parameters(this::getInitParameter).build();
+        return InitParameters.config(this::getInitParameter);
     }
 
     /** Who may subscribe: by default everyone, as the request's principal. */

@@ -27,7 +27,7 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private final boolean onLiberty;
+    private final ContainerQuirks quirks;
     /** Held by every call into the container's output, and by the container's end callbacks. */
     private final Object io = new Object();
     private boolean ended; // guarded by io
@@ -35,17 +35,17 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
     private volatile OutboundStream stream;
     private volatile Throwable failure;
 
-    private ServletTransport(AsyncContext async, ServletOutputStream out, boolean onLiberty) {
+    private ServletTransport(AsyncContext async, ServletOutputStream out, ContainerQuirks quirks) {
         this.async = async;
         this.out = out;
-        this.onLiberty = onLiberty;
+        this.quirks = quirks;
     }
 
     /**
      * Starts an event stream on an exchange already in async mode, on a place the hub has
      * admitted: status 200 and the event-stream headers, async timeout 0, the opening frame
-     * queued, the stream registered and listening. Nothing is written until the caller
-     * calls {@link OutboundStream#begin()}, so it can subscribe the stream first.
+     * queued, the stream registered. Nothing is written, and the write listener is not set,
+     * until the caller calls {@link OutboundStream#begin()}, so it can subscribe the stream first.
      */
     public static ServletTransport open(StreamHub hub, AsyncContext async, String lastEventId) throws IOException {
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
@@ -55,23 +55,19 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
         response.setHeader("X-Accel-Buffering", "no");
         async.setTimeout(0);
         ServletTransport transport = new ServletTransport(async, response.getOutputStream(),
-                isLiberty(async.getRequest().getServletContext().getServerInfo()));
+                ContainerQuirks.of(hub.config(), async.getRequest().getServletContext().getServerInfo()));
         OutboundStream stream = hub.newStream(transport, lastEventId);
         stream.enqueue(hub.openingFrame(), null);
-        hub.register(stream);
         transport.stream = stream;
         async.addListener(transport);
-        transport.out.setWriteListener(transport);
+        hub.register(stream);
         return transport;
     }
 
-    /**
-     * Open Liberty (server info "IBM WebSphere Liberty/...") differs twice: its non-blocking
-     * output writes and flushes synchronously once a client stops reading, though isReady()
-     * said true, and it ignores a response's first flush.
-     */
-    static boolean isLiberty(String serverInfo) {
-        return serverInfo != null && serverInfo.startsWith("IBM WebSphere Liberty");
+    @Override
+    public void start(OutboundStream owner) {
+        // The container calls onWritePossible once it is set: the first write waits for it.
+        out.setWriteListener(this);
     }
 
     public OutboundStream stream() {
@@ -92,7 +88,7 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
 
     @Override
     public boolean writesMayBlock() {
-        return onLiberty;
+        return quirks.blockingWrites();
     }
 
     @Override
@@ -113,7 +109,7 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
             checkNotEnded();
             try {
                 out.flush();
-                if (onLiberty && !flushedOnce) {
+                if (quirks.doubleFirstFlush() && !flushedOnce) {
                     out.flush(); // the first one only commits the head there
                 }
                 flushedOnce = true;

@@ -1,0 +1,179 @@
+package org.ssekit.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The writer tasks that drain ready streams: a FIFO of streams that have frames to write, and at
+ * most {@code maxTasks} tasks taking streams from it on an executor. A stream enters the queue
+ * when its first frame arrives while it is idle ({@link OutboundStream#enqueue}), so publishers
+ * and container threads only queue; the I/O happens here.
+ *
+ * <p>Two shared sets exist, each created by its first user and shut down by its last
+ * ({@link #acquire}, {@link #release}): {@link Kind#NON_BLOCKING}, one task per core on
+ * {@code ssekit-writer-N} threads, for containers whose non-blocking output never blocks; and
+ * {@link Kind#BLOCKING}, for containers whose output may block a writer once a client stops
+ * reading ({@link org.ssekit.SseConfig#blockingWrites()}): up to 256 tasks on virtual threads
+ * where the JVM has them (Java 21+), else up to 32 on {@code ssekit-blocking-writer-N} threads. An
+ * endpoint given an executor of its own (a container's managed executor) gets a set on it that
+ * the library never shuts down.
+ *
+ * <p>Thread-safe.
+ */
+public final class Writers {
+    private static final System.Logger LOG = System.getLogger(Writers.class.getName());
+
+    /** Which shared set. */
+    public enum Kind { NON_BLOCKING, BLOCKING }
+
+    private static final Object SHARED_LOCK = new Object();
+    private static final Writers[] SHARED = new Writers[2];
+    private static final int[] USERS = new int[2];
+
+    private final Executor executor;
+    private final ExecutorService owned;
+    private final int maxTasks;
+    private final Runnable drainTask = this::drainReady;
+    // Guarded by this: an intrusive FIFO through OutboundStream.nextReady.
+    private OutboundStream head;
+    private OutboundStream tail;
+    private int tasks;
+
+    private Writers(Executor executor, ExecutorService owned, int maxTasks) {
+        this.executor = executor;
+        this.owned = owned;
+        this.maxTasks = maxTasks;
+    }
+
+    /** Writers on an executor the caller owns (such as a container's managed executor). */
+    public static Writers on(Executor executor, int maxTasks) {
+        return new Writers(executor, null, maxTasks);
+    }
+
+    /** The shared set of {@code kind}, started if this is its first user; pair with {@link #release}. */
+    public static Writers acquire(Kind kind) {
+        synchronized (SHARED_LOCK) {
+            int k = kind.ordinal();
+            if (SHARED[k] == null) {
+                SHARED[k] = kind == Kind.NON_BLOCKING ? nonBlocking() : blocking();
+            }
+            USERS[k]++;
+            return SHARED[k];
+        }
+    }
+
+    /** Gives back a set from {@link #acquire}; the last user's release shuts its threads down. */
+    public static void release(Writers writers) {
+        synchronized (SHARED_LOCK) {
+            for (int k = 0; k < SHARED.length; k++) {
+                if (SHARED[k] == writers && --USERS[k] == 0) {
+                    SHARED[k] = null;
+                    writers.owned.shutdown();
+                }
+            }
+        }
+    }
+
+    private static Writers nonBlocking() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = threads("ssekit-writer-", cores);
+        return new Writers(pool, pool, cores);
+    }
+
+    private static Writers blocking() {
+        ExecutorService virtual = virtualThreads();
+        if (virtual != null) {
+            return new Writers(virtual, virtual, 256);
+        }
+        ExecutorService pool = threads("ssekit-blocking-writer-", 32);
+        return new Writers(pool, pool, 32);
+    }
+
+    private static ExecutorService threads(String prefix, int n) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, else null (built for Java 17). */
+    private static ExecutorService virtualThreads() {
+        try {
+            return (ExecutorService) MethodHandles.publicLookup()
+                    .findStatic(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor",
+                            MethodType.methodType(ExecutorService.class))
+                    .invoke();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** Puts a stream that has frames to write in line, and starts a task if fewer than the maximum run. */
+    void schedule(OutboundStream stream) {
+        boolean start;
+        synchronized (this) {
+            if (tail == null) {
+                head = stream;
+            } else {
+                tail.nextReady = stream;
+            }
+            tail = stream;
+            start = tasks < maxTasks;
+            if (start) {
+                tasks++;
+            }
+        }
+        if (start) {
+            submit(drainTask);
+        }
+    }
+
+    /** Runs {@code work} (a stream's end, say) on a writer thread. */
+    void execute(Runnable work) {
+        submit(work);
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: nobody else will run it.
+            LOG.log(System.Logger.Level.DEBUG, "writer executor refused a task; running it here");
+            task.run();
+        }
+    }
+
+    private void drainReady() {
+        for (;;) {
+            OutboundStream next;
+            synchronized (this) {
+                next = head;
+                if (next == null) {
+                    tasks--;
+                    return;
+                }
+                head = next.nextReady;
+                next.nextReady = null;
+                if (head == null) {
+                    tail = null;
+                }
+            }
+            try {
+                next.runWriter();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "a stream writer failed", e);
+            }
+        }
+    }
+}
