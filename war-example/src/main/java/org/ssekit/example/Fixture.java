@@ -135,6 +135,12 @@ final class Fixture {
         return s;
     }
 
+    /** The open streams of {@code channel} ({@code GET stats?channel=C}). */
+    long openStreams(String channel) {
+        Set<Connection> set = byChannel.get(channel);
+        return set == null ? 0 : set.stream().filter(Connection::isOpen).count();
+    }
+
     /** Closes the open streams of {@code channel} normally; returns how many. */
     int disconnect(String channel) {
         Set<Connection> set = byChannel.get(channel);

@@ -38,8 +38,8 @@ public class JaxrsFixtureResource {
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
-    public String stats() {
-        return "{\"connections\":" + sse.openStreams() + "}";
+    public String stats(@QueryParam("channel") String channel) {
+        return "{\"connections\":" + (channel == null ? sse.openStreams() : fixture.openStreams(channel)) + "}";
     }
 
     @GET

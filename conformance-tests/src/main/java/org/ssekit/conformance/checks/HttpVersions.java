@@ -110,12 +110,17 @@ final class HttpVersions extends AreaCheck {
                 return probe.unimplemented(expected, noH2(probe));
             }
             String channel = probe.channel();
-            long before = probe.connectionCount();
             URI events = probe.target().streamUri(channel);
             H2Stream stalled = session.get(events, STREAM_HEADERS, "h2-stalled", Probe.HEAD_TIMEOUT, true);
             List<H2Stream> readers = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 readers.add(session.get(events, STREAM_HEADERS, "h2-reader" + i, Probe.HEAD_TIMEOUT));
+            }
+            // This channel's streams only: earlier cases' streams may still be closing.
+            long open = awaitChannelStreams(probe, channel, count -> count >= 4, Duration.ofSeconds(3));
+            if (open != 4) {
+                return probe.unimplemented(expected, "the fixture's stats?channel= counted " + open
+                        + " open streams of the case's channel, not 4");
             }
             String payload = "w".repeat(64 * 1024);
             int published = 0;
@@ -123,7 +128,7 @@ final class HttpVersions extends AreaCheck {
             for (int i = 1; i <= 256 && cutAfter < 0; i++) {
                 probe.fixture().publish(channel, Map.of("data", i + ":" + payload), probe.log());
                 published = i;
-                if (i % 8 == 0 && probe.connectionCount() <= before + 3) {
+                if (i % 8 == 0 && channelStreams(probe, channel) <= 3) {
                     cutAfter = i;
                 }
             }
@@ -140,7 +145,7 @@ final class HttpVersions extends AreaCheck {
                             + (published + 1));
                 }
             }
-            if (cutAfter < 0 && Close.awaitConnectionsAtMost(probe, before + 3, Duration.ofSeconds(2)) <= before + 3) {
+            if (cutAfter < 0 && awaitChannelStreams(probe, channel, count -> count <= 3, Duration.ofSeconds(2)) <= 3) {
                 cutAfter = published;
             }
             if (cutAfter < 0) {
@@ -166,6 +171,22 @@ final class HttpVersions extends AreaCheck {
                     + " events; the stalled stream was cut after at most " + cutAfter * 64 + " KiB and then ended: "
                     + stalled.endReason() + "; a new stream on the same connection got its event");
         }
+    }
+
+    private static long channelStreams(Probe probe, String channel) throws IOException {
+        return probe.fixture().connections(channel, probe.log());
+    }
+
+    /** Polls the channel's open-stream count until {@code done} holds or {@code bound} passed; returns the last count. */
+    private static long awaitChannelStreams(Probe probe, String channel, java.util.function.LongPredicate done,
+                                            Duration bound) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long count = channelStreams(probe, channel);
+        while (!done.test(count) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            count = channelStreams(probe, channel);
+        }
+        return count;
     }
 
     private Outcome alpnOffersH2(Probe probe) throws IOException {

@@ -142,6 +142,16 @@ public final class FixtureClient {
                 .filter(BigDecimal.class::isInstance).map(n -> ((BigDecimal) n).longValue()).orElse(-1L);
     }
 
+    /**
+     * {@code GET B/stats?channel=C}: the number of open streams of that channel, or -1 when
+     * unreadable (a fixture that ignores the parameter answers its total).
+     */
+    public long connections(String channel, WireLog log) throws IOException {
+        Response response = send(HttpRequest.get(uri("stats", Map.of("channel", channel))), log, "stats");
+        return response.json().map(json -> json.get("connections"))
+                .filter(BigDecimal.class::isInstance).map(n -> ((BigDecimal) n).longValue()).orElse(-1L);
+    }
+
     /** Sends a request with {@code Connection: close} and reads the complete response. */
     public static Response send(HttpRequest request, WireLog log, String label) throws IOException {
         String what = request.method() + " " + request.uri().getRawPath();
