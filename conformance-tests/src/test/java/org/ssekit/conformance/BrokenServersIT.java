@@ -30,7 +30,8 @@ class BrokenServersIT {
                 Arguments.of("RES-02", Fault.REPLAY_DUPLICATE, Verdict.FAILED),
                 Arguments.of("CLS-01", Fault.TERMINATE_200, Verdict.FAILED),
                 Arguments.of("HDR-03", Fault.CHARSET_LATIN1, Verdict.FAILED),
-                Arguments.of("BAD-01", Fault.HUGE_ID_500, Verdict.FAILED));
+                Arguments.of("BAD-01", Fault.HUGE_ID_500, Verdict.FAILED),
+                Arguments.of("H-04", Fault.H2_SLOW_CONSUMER_CLOSES_CONNECTION, Verdict.NON_STRICT));
     }
 
     @ParameterizedTest(name = "{0} is {2} with fault {1}")
