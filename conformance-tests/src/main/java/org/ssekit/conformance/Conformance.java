@@ -137,7 +137,10 @@ public final class Conformance {
         try {
             return new FixtureClient(base).capabilities(WireLog.discarding());
         } catch (IOException e) {
-            throw new TargetException("no HTTP response from " + base + ": " + HttpExchange.describe(e), e);
+            String hint = e instanceof javax.net.ssl.SSLException
+                    ? " (a private or self-signed certificate: --truststore FILE --truststore-password P, or --insecure)"
+                    : "";
+            throw new TargetException("no HTTP response from " + base + ": " + HttpExchange.describe(e) + hint, e);
         }
     }
 }
