@@ -1,5 +1,6 @@
 package org.ssekit.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.ssekit.bench.h2.H2Fleet;
@@ -45,8 +46,8 @@ final class Http2Streams implements Scenario {
             out.put("h1_threads", "threads", held.threads());
             fleet.reset();
             long start = System.nanoTime();
-            server.publish(events, BURST_RATE, config.payloadBytes(), java.time.Duration.ofMillis(timeout));
-            long got = fleet.awaitEvents((long) events * n, java.time.Duration.ofMillis(timeout)).events();
+            server.publish(events, BURST_RATE, config.payloadBytes(), Duration.ofMillis(timeout));
+            long got = fleet.awaitEvents((long) events * n, Duration.ofMillis(timeout)).events();
             double seconds = (System.nanoTime() - start) / 1e9;
             out.put("h1_events_per_s", "events/s", got / seconds);
             if (got < (long) events * n) {
@@ -54,7 +55,7 @@ final class Http2Streams implements Scenario {
             }
         }
         fleet.closeAll();
-        server.awaitConnectionsAtMost(0, java.time.Duration.ofSeconds(30));
+        server.awaitConnectionsAtMost(0, Duration.ofSeconds(30));
 
         // HTTP/2: n / 100 connections.
         int connections = Math.max(1, n / STREAMS_PER_CONNECTION);
@@ -73,7 +74,7 @@ final class Http2Streams implements Scenario {
             out.put("h2_threads", "threads", held.threads());
             h2.reset();
             long start = System.nanoTime();
-            server.publish(events, BURST_RATE, config.payloadBytes(), java.time.Duration.ofMillis(timeout));
+            server.publish(events, BURST_RATE, config.payloadBytes(), Duration.ofMillis(timeout));
             long expected = (long) events * opened;
             long got = h2.awaitEvents(expected, timeout);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,6 +3,7 @@ package org.ssekit.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +142,7 @@ abstract class Http2Contract {
             fields.put("event", "multi");
             String id = publish(fixture, channel, fields);
             assertThat(stream.awaitData("one\ntwo\nthree", WAIT)).as(stream.eventData().toString()).isTrue();
-            String body = new String(stream.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String body = new String(stream.body(), StandardCharsets.UTF_8);
             assertThat(body).contains("id: " + id + "\nevent: multi\ndata: one\ndata: two\ndata: three\n\n");
         }
     }

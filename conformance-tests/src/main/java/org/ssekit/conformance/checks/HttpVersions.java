@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import javax.net.ssl.SSLSocket;
 import org.ssekit.conformance.client.H2Session;
 import org.ssekit.conformance.client.H2Stream;
@@ -178,7 +179,7 @@ final class HttpVersions extends AreaCheck {
     }
 
     /** Polls the channel's open-stream count until {@code done} holds or {@code bound} passed; returns the last count. */
-    private static long awaitChannelStreams(Probe probe, String channel, java.util.function.LongPredicate done,
+    private static long awaitChannelStreams(Probe probe, String channel, LongPredicate done,
                                             Duration bound) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         long count = channelStreams(probe, channel);

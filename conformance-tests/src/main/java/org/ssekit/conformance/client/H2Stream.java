@@ -1,5 +1,6 @@
 package org.ssekit.conformance.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.ErrorCode;
@@ -41,7 +43,7 @@ public final class H2Stream {
         }
     });
     private final List<String> comments = new ArrayList<>();
-    private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private ResponseHead head;
     private boolean ended;
     private String endReason = "";
@@ -123,7 +125,7 @@ public final class H2Stream {
         return awaitCondition(() -> comments.size() >= count, timeout);
     }
 
-    private boolean awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
+    private boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
