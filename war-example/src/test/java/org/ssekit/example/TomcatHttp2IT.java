@@ -23,8 +23,9 @@ import org.ssekit.conformance.client.Tls;
 /**
  * {@link Http2Contract} on embedded Tomcat 10.1 with its {@code Http2Protocol} on two
  * connectors: cleartext (HTTP/1.1, h2c by upgrade or prior knowledge) and TLS (h2 and HTTP/1.1
- * by ALPN, JSSE). The exploded WAR as built, servlet fixture only (Tomcat has no JAX-RS; the
- * test class path's Jersey is not offered to it).
+ * by ALPN, JSSE). The exploded WAR as built, both fixtures: Tomcat has no JAX-RS, so Jersey on
+ * the test class path plays one the server provides (its initializer is found from the parent
+ * class loader), as on Jetty.
  */
 class TomcatHttp2IT extends Http2Contract {
     private final HeaderRecorder recorder = new HeaderRecorder();
@@ -66,9 +67,9 @@ class TomcatHttp2IT extends Http2Contract {
         String webapp = Path.of(System.getProperty("example.webapp", "target/war-example-0.1.0-SNAPSHOT"))
                 .toAbsolutePath().toString();
         Context context = tomcat.addWebapp("", webapp);
-        // Only the WAR's own jars are scanned, as on a standalone Tomcat.
+        // Only the WAR's own jars are scanned for fragments; Jersey's initializer on the test class
+        // path plays a JAX-RS the server provides, as on Jetty.
         ((org.apache.tomcat.util.scan.StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
-        context.setContainerSciFilter("org\\.glassfish\\..*");
         FilterDef def = new FilterDef();
         def.setFilterName("header-recorder");
         def.setFilter(recorder);
@@ -111,7 +112,7 @@ class TomcatHttp2IT extends Http2Contract {
 
     @Override
     List<String> fixtures() {
-        return List.of("servlet");
+        return List.of("servlet", "jaxrs");
     }
 
     @Override
