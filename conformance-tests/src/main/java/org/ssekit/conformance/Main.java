@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL}.
+ * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL},
+ * or {@code java -jar sse-conformance.jar --list [--markdown]} for the case catalogue.
  *
  * <p>Prints one line per case and a summary, writes {@code report.json}, {@code report.html}
  * and {@code junit.xml} under DIR (default {@code sse-conformance-report}). Exit status: 0 when
@@ -27,7 +28,8 @@ public final class Main {
     public static final int UNUSABLE = 2;
 
     private static final String USAGE =
-            "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL";
+            "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL\n"
+            + "       java -jar sse-conformance.jar --list [--markdown]";
 
     private Main() {
     }
@@ -52,6 +54,10 @@ public final class Main {
             out.println(USAGE);
             return PASSED;
         }
+        if (arguments.list) {
+            out.print(catalogue(arguments.markdown));
+            return PASSED;
+        }
         try {
             URI base = Conformance.parseUrl(arguments.url);
             Options options = Options.builder().strict(arguments.strict).only(arguments.only).build();
@@ -74,6 +80,37 @@ public final class Main {
         }
     }
 
+    /**
+     * The case catalogue: every case with its id, level (and profile), what it needs, the rule it
+     * quotes and its source. Plain text is one line per case with the rule and source indented
+     * below; Markdown is one table row per case.
+     */
+    public static String catalogue(boolean markdown) {
+        StringBuilder out = new StringBuilder();
+        if (markdown) {
+            out.append("| id | level | runs against | the server must | rule | source |\n|---|---|---|---|---|---|\n");
+        }
+        for (ConformanceCase c : Cases.all()) {
+            String level = c.level() + c.profile().map(p -> " (" + p + ")").orElse("");
+            String needs = !c.fixture() ? "any stream" : c.profile().map(p -> "fixture, profile " + p).orElse("fixture");
+            if (markdown) {
+                out.append("| ").append(c.id()).append(" | ").append(level).append(" | ").append(needs).append(" | ")
+                        .append(cell(c.title())).append(" | ").append(cell(c.rule())).append(" | ")
+                        .append(cell(c.source())).append(" |\n");
+            } else {
+                out.append(String.format(Locale.ROOT, "%-8s %-18s %s%n", c.id(), level, c.title()))
+                        .append("         needs:  ").append(needs).append(System.lineSeparator())
+                        .append("         rule:   ").append(c.rule()).append(System.lineSeparator())
+                        .append("         source: ").append(c.source()).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
     private static void quietJettyLogging() {
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "OFF");
@@ -84,6 +121,8 @@ public final class Main {
     private static final class Arguments {
         private boolean strict;
         private boolean help;
+        private boolean list;
+        private boolean markdown;
         private Set<String> only = Set.of();
         private Path reportDir = Path.of("sse-conformance-report");
         private String url;
@@ -95,12 +134,20 @@ public final class Main {
                 switch (arg) {
                     case "--strict" -> parsed.strict = true;
                     case "--help", "-h" -> parsed.help = true;
+                    case "--list" -> parsed.list = true;
+                    case "--markdown" -> parsed.markdown = true;
                     case "--only" -> parsed.only = ids(value(args, ++i, arg));
                     case "--report" -> parsed.reportDir = Path.of(value(args, ++i, arg));
                     default -> parsed.url(arg);
                 }
             }
-            if (parsed.url == null && !parsed.help) {
+            if (parsed.markdown && !parsed.list) {
+                throw new IllegalArgumentException("--markdown goes with --list");
+            }
+            if (parsed.list && parsed.url != null) {
+                throw new IllegalArgumentException("--list takes no BASE_URL");
+            }
+            if (parsed.url == null && !parsed.help && !parsed.list) {
                 throw new IllegalArgumentException("missing BASE_URL");
             }
             return parsed;
