@@ -102,7 +102,7 @@ final class VerdictTable {
         columns.forEach(c -> out.append(' ').append(c.label()).append(" |"));
         out.append("\n|---|---|").append("---|".repeat(columns.size())).append('\n');
         for (ConformanceCase c : Cases.all()) {
-            out.append("| ").append(c.id()).append(" | ").append(c.level())
+            out.append("| ").append(c.id()).append(' ').append(c.title()).append(" | ").append(c.level())
                     .append(c.profile().map(p -> " (" + p + ")").orElse("")).append(" |");
             for (Column column : columns) {
                 ReportFile report = reports.get(column.key());
