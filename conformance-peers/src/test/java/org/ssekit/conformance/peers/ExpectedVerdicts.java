@@ -81,11 +81,6 @@ final class ExpectedVerdicts {
         return byCase.getOrDefault(id, Map.of()).getOrDefault(peer, Set.of());
     }
 
-    /** Whether a case is marked as timing-dependent for that peer. */
-    boolean timingDependent(String peer, String id) {
-        return accepted(peer, id).size() > 1;
-    }
-
     /** Every difference between the table and a peer's report, one line each; empty when they agree. */
     List<String> differences(String peer, ReportFile report) {
         List<String> differences = new ArrayList<>();

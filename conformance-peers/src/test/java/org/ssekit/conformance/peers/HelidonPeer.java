@@ -28,7 +28,7 @@ final class HelidonPeer implements Peer {
         this.port = port;
     }
 
-    /** Starts the child JVM and waits (at most 60 s) for its port. */
+    /** Starts the child JVM and waits (at most 180 s: a JVM start on a loaded machine is slow) for its port. */
     static HelidonPeer start() throws IOException, InterruptedException {
         String java = required("peers.helidonJava");
         String classpath = required("peers.helidonClasses") + File.pathSeparator
@@ -40,7 +40,7 @@ final class HelidonPeer implements Peer {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readPort(out));
         try {
-            return new HelidonPeer(process, port.get(60, TimeUnit.SECONDS));
+            return new HelidonPeer(process, port.get(180, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the Helidon peer did not start; see " + log.toAbsolutePath(), e);

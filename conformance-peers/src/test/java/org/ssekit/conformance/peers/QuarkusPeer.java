@@ -30,7 +30,7 @@ final class QuarkusPeer implements Peer {
         this.port = port;
     }
 
-    /** Starts the built app and waits (at most 90 s) until it listens. */
+    /** Starts the built app and waits (at most 180 s: a JVM start on a loaded machine is slow) until it listens. */
     static QuarkusPeer start() throws IOException, InterruptedException {
         String jar = System.getProperty("peers.quarkusApp");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -45,7 +45,7 @@ final class QuarkusPeer implements Peer {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readPort(out, log));
         try {
-            return new QuarkusPeer(process, port.get(90, TimeUnit.SECONDS));
+            return new QuarkusPeer(process, port.get(180, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the Quarkus peer did not start; see " + log.toAbsolutePath(), e);
