@@ -19,10 +19,12 @@ import org.ssekit.conformance.client.Tls;
  * mvn verify -Dtest=org.ssekit.conformance.ConformanceTests -Dsse.url=http://127.0.0.1:8080/conformance/servlet
  * }</pre>
  *
- * or extend it in the project's own test sources. System properties: {@code sse.url}
- * (required; without it every test is aborted), {@code sse.strict=true} (NON-STRICT fails
- * too), {@code sse.only=FRM-01,HDR-02}; for an https URL {@code sse.insecure=true} (trust any
- * certificate) or {@code sse.truststore=FILE} with {@code sse.truststorePassword=P}.
+ * or extend it in the project's own test sources and override {@link #target()} to point it at
+ * a server the test class starts itself (see the module README). System properties:
+ * {@code sse.url} (the default {@link #target()}; without it every test is aborted),
+ * {@code sse.strict=true} (NON-STRICT fails too), {@code sse.only=FRM-01,HDR-02}; for an https
+ * URL {@code sse.insecure=true} (trust any certificate) or {@code sse.truststore=FILE} with
+ * {@code sse.truststorePassword=P}.
  *
  * <p>FAILED fails the test with expected, actual and the wire log; NON-STRICT fails only
  * under {@code sse.strict}, otherwise it passes; UNIMPLEMENTED is aborted (reported as
@@ -33,13 +35,22 @@ public class ConformanceTests {
     /** One dynamic test per case of the checklist. */
     @TestFactory
     public Stream<DynamicTest> conformance() {
-        String url = System.getProperty("sse.url", "");
-        Assumptions.assumeFalse(url.isBlank(), "set -Dsse.url=BASE_URL to run the SSE conformance suite");
+        URI target = target();
         boolean strict = Boolean.getBoolean("sse.strict");
-        Report report = Conformance.run(URI.create(url), options(strict));
+        Report report = Conformance.run(target, options(strict));
         return report.results().stream()
                 .map(result -> DynamicTest.dynamicTest(result.id() + " " + result.conformanceCase().title(),
                         () -> assertVerdict(result, strict)));
+    }
+
+    /**
+     * The base URL to check: by default {@code -Dsse.url}, aborting the tests when it is not set.
+     * A subclass that starts its own server returns that server's fixture (or stream) URL.
+     */
+    protected URI target() {
+        String url = System.getProperty("sse.url", "");
+        Assumptions.assumeFalse(url.isBlank(), "set -Dsse.url=BASE_URL to run the SSE conformance suite");
+        return URI.create(url);
     }
 
     /** The options from the system properties. */

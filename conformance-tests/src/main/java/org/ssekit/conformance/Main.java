@@ -13,7 +13,8 @@ import org.ssekit.conformance.client.Tls;
 
 /**
  * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR]
- * [--insecure | --truststore FILE --truststore-password P] BASE_URL}; BASE_URL is http or https.
+ * [--insecure | --truststore FILE --truststore-password P] BASE_URL}; BASE_URL is http or https;
+ * or {@code java -jar sse-conformance.jar --list [--markdown]} for the case catalogue.
  *
  * <p>Prints one line per case and a summary, writes {@code report.json}, {@code report.html}
  * and {@code junit.xml} under DIR (default {@code sse-conformance-report}). Exit status: 0 when
@@ -30,7 +31,8 @@ public final class Main {
 
     private static final String USAGE =
             "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR]"
-                    + " [--insecure | --truststore FILE --truststore-password P] BASE_URL";
+                    + " [--insecure | --truststore FILE --truststore-password P] BASE_URL\n"
+                    + "       java -jar sse-conformance.jar --list [--markdown]";
 
     private Main() {
     }
@@ -53,6 +55,10 @@ public final class Main {
         }
         if (arguments.help) {
             out.println(USAGE);
+            return PASSED;
+        }
+        if (arguments.list) {
+            out.print(catalogue(arguments.markdown));
             return PASSED;
         }
         try {
@@ -78,6 +84,37 @@ public final class Main {
         }
     }
 
+    /**
+     * The case catalogue: every case with its id, level (and profile), what it needs, the rule it
+     * quotes and its source. Plain text is one line per case with the rule and source indented
+     * below; Markdown is one table row per case.
+     */
+    public static String catalogue(boolean markdown) {
+        StringBuilder out = new StringBuilder();
+        if (markdown) {
+            out.append("| id | level | runs against | the server must | rule | source |\n|---|---|---|---|---|---|\n");
+        }
+        for (ConformanceCase c : Cases.all()) {
+            String level = c.level() + c.profile().map(p -> " (" + p + ")").orElse("");
+            String needs = !c.fixture() ? "any stream" : c.profile().map(p -> "fixture, profile " + p).orElse("fixture");
+            if (markdown) {
+                out.append("| ").append(c.id()).append(" | ").append(level).append(" | ").append(needs).append(" | ")
+                        .append(cell(c.title())).append(" | ").append(cell(c.rule())).append(" | ")
+                        .append(cell(c.source())).append(" |\n");
+            } else {
+                out.append(String.format(Locale.ROOT, "%-8s %-18s %s%n", c.id(), level, c.title()))
+                        .append("         needs:  ").append(needs).append(System.lineSeparator())
+                        .append("         rule:   ").append(c.rule()).append(System.lineSeparator())
+                        .append("         source: ").append(c.source()).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
     private static void quietJettyLogging() {
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "OFF");
@@ -88,6 +125,8 @@ public final class Main {
     private static final class Arguments {
         private boolean strict;
         private boolean help;
+        private boolean list;
+        private boolean markdown;
         private Set<String> only = Set.of();
         private Path reportDir = Path.of("sse-conformance-report");
         private String url;
@@ -110,6 +149,8 @@ public final class Main {
                 switch (arg) {
                     case "--strict" -> parsed.strict = true;
                     case "--help", "-h" -> parsed.help = true;
+                    case "--list" -> parsed.list = true;
+                    case "--markdown" -> parsed.markdown = true;
                     case "--only" -> parsed.only = ids(value(args, ++i, arg));
                     case "--report" -> parsed.reportDir = Path.of(value(args, ++i, arg));
                     case "--insecure" -> parsed.insecure = true;
@@ -124,7 +165,13 @@ public final class Main {
             if (parsed.trustStorePassword != null && parsed.trustStore == null) {
                 throw new IllegalArgumentException("--truststore-password needs --truststore");
             }
-            if (parsed.url == null && !parsed.help) {
+            if (parsed.markdown && !parsed.list) {
+                throw new IllegalArgumentException("--markdown goes with --list");
+            }
+            if (parsed.list && parsed.url != null) {
+                throw new IllegalArgumentException("--list takes no BASE_URL");
+            }
+            if (parsed.url == null && !parsed.help && !parsed.list) {
                 throw new IllegalArgumentException("missing BASE_URL");
             }
             return parsed;

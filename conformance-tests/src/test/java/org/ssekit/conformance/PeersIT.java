@@ -60,9 +60,11 @@ class PeersIT {
         Path out = Path.of("target", "peers-verdicts.md");
         Files.writeString(out, table, StandardCharsets.UTF_8);
         System.out.println(table);
+        // conformance-peers' PeersIT reads these for the verdict table and its expected verdicts.
+        Map<String, String> keys = Map.of("reference fixture (test code)", "reference",
+                "Jetty 12.0.38 EventSourceServlet", "jetty-eventsource", "Jersey 3.1.11 SSE", "jersey");
         for (Map.Entry<String, Report> entry : REPORTS.entrySet()) {
-            ReportFiles.write(entry.getValue(), Path.of("target", "peer-reports",
-                    entry.getKey().replaceAll("[^A-Za-z0-9]+", "-")), false);
+            ReportFiles.write(entry.getValue(), Path.of("target", "peer-reports", keys.get(entry.getKey())), false);
         }
     }
 

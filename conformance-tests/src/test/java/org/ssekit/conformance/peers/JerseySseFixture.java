@@ -49,12 +49,13 @@ public class JerseySseFixture {
         return Json.write(Map.of("profiles", List.of("channels")));
     }
 
-    /** The open sinks. */
+    /** The open sinks, of one channel with {@code ?channel=C}. */
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
-    public String stats() {
-        long open = sinks.values().stream().flatMap(Set::stream).filter(sink -> !sink.isClosed()).distinct().count();
+    public String stats(@QueryParam("channel") String channel) {
+        long open = (channel == null ? sinks.values().stream().flatMap(Set::stream).distinct()
+                : sinks.getOrDefault(channel, Set.of()).stream()).filter(sink -> !sink.isClosed()).count();
         return Json.write(Map.of("connections", open));
     }
 

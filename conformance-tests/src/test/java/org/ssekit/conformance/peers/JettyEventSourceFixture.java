@@ -43,7 +43,7 @@ public final class JettyEventSourceFixture extends EventSourceServlet {
             case "/events" -> super.doGet(request, response);
             case "/capabilities" -> json(response, 200, Map.of("profiles", List.of("heartbeat", "channels"),
                     "heartbeatMillis", 1000));
-            case "/stats" -> json(response, 200, Map.of("connections", open.size()));
+            case "/stats" -> json(response, 200, Map.of("connections", stats(request.getParameter("channel"))));
             default -> response.sendError(404);
         }
     }
@@ -110,6 +110,10 @@ public final class JettyEventSourceFixture extends EventSourceServlet {
         } catch (IOException e) {
             emitter.close();
         }
+    }
+
+    private long stats(String channel) {
+        return open.stream().filter(s -> channel == null || s.channels().contains(channel)).count();
     }
 
     private int disconnect(String channel) {

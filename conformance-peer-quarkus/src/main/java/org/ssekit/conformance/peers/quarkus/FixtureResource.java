@@ -1,0 +1,119 @@
+package org.ssekit.conformance.peers.quarkus;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ssekit.conformance.internal.Json;
+
+/**
+ * Quarkus REST's SSE through the standard {@code jakarta.ws.rs.sse} API, as the Quarkus REST guide
+ * shows it: a resource method with {@code @Context SseEventSink} and {@code Sse}, one
+ * {@code SseBroadcaster} per channel. Declares only {@code channels}: Quarkus has no heartbeat,
+ * no Last-Event-ID replay, no CORS for streams (without its CORS filter) and no terminate.
+ */
+@Path("/fx")
+@Singleton
+public class FixtureResource {
+    private final Map<String, SseBroadcaster> broadcasters = new ConcurrentHashMap<>();
+    private final Map<String, Set<SseEventSink>> sinks = new ConcurrentHashMap<>();
+
+    /** The capabilities. */
+    @GET
+    @Path("capabilities")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String capabilities() {
+        return Json.write(Map.of("profiles", List.of("channels")));
+    }
+
+    /** The sinks that Quarkus reports open, of one channel with {@code ?channel=C}. */
+    @GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String stats(@QueryParam("channel") String channel) {
+        long open = (channel == null ? sinks.values().stream().flatMap(Set::stream).distinct()
+                : sinks.getOrDefault(channel, Set.of()).stream()).filter(sink -> !sink.isClosed()).count();
+        return Json.write(Map.of("connections", open));
+    }
+
+    /** A stream of the channels. */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@QueryParam("channel") List<String> channels, @Context SseEventSink sink, @Context Sse sse) {
+        for (String channel : channels) {
+            broadcaster(channel, sse).register(sink);
+            sinks.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(sink);
+        }
+    }
+
+    /** Publishes through the channel's broadcaster. */
+    @POST
+    @Path("publish")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publish(@QueryParam("channel") String channel, String body, @Context Sse sse) {
+        Map<String, Object> fields;
+        OutboundSseEvent event;
+        try {
+            fields = Json.parseObject(body == null ? "" : body);
+            event = build(sse, fields);
+        } catch (RuntimeException e) {
+            return json(400, Map.of("error", String.valueOf(e.getMessage())));
+        }
+        broadcaster(channel, sse).broadcast(event);
+        return json(200, Map.of("id", fields.get("id") == null ? "" : fields.get("id")));
+    }
+
+    /** Closes the channel's sinks. */
+    @POST
+    @Path("disconnect")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String disconnect(@QueryParam("channel") String channel) {
+        int closed = 0;
+        for (SseEventSink sink : sinks.getOrDefault(channel, Set.of())) {
+            if (!sink.isClosed()) {
+                sink.close();
+                closed++;
+            }
+        }
+        return Json.write(Map.of("closed", closed));
+    }
+
+    private static OutboundSseEvent build(Sse sse, Map<String, Object> fields) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder()
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, fields.get("data") == null ? "" : (String) fields.get("data"));
+        if (fields.get("event") != null) {
+            builder.name((String) fields.get("event"));
+        }
+        if (fields.get("id") != null) {
+            builder.id((String) fields.get("id"));
+        }
+        if (fields.get("retry") != null) {
+            builder.reconnectDelay(((BigDecimal) fields.get("retry")).longValueExact());
+        }
+        return builder.build();
+    }
+
+    private SseBroadcaster broadcaster(String channel, Sse sse) {
+        return broadcasters.computeIfAbsent(channel, c -> sse.newBroadcaster());
+    }
+
+    private static Response json(int status, Map<String, ?> body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+    }
+}
