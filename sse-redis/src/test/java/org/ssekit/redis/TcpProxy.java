@@ -104,6 +104,9 @@ final class TcpProxy implements AutoCloseable {
                             gate.wait();
                         }
                     }
+                    if (closed) {
+                        return; // what was held back is lost with the link
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
@@ -125,8 +128,8 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
-        thaw();
         server.close();
         cut();
+        thaw();
     }
 }
