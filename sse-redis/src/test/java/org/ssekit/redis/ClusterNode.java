@@ -26,7 +26,8 @@ import org.ssekit.servlet.SseStreams;
  * One node of a test cluster, in its own JVM: embedded Jetty on loopback with
  * {@code GET /events?channel=..} (an SSE stream through the servlet binding) and
  * {@code POST /publish?channel=..&data=..} (answers the id, or 503 with a JSON reason when Redis
- * is unavailable), all on one {@link RedisEventLog}. Prints {@code READY <port>} once serving.
+ * is unavailable), all on one {@link RedisEventLog}. Prints {@code READY <port>} once serving
+ * and connected to Redis.
  *
  * <p>Usage: {@code ClusterNode <port, 0 for any> <redis uri> [stream]}.
  */
@@ -92,6 +93,10 @@ public final class ClusterNode {
                 // exiting anyway
             }
         }));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!broadcaster.eventLog().isConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // serve only once publishes can succeed
+        }
         System.out.println("READY " + connector.getLocalPort());
         System.out.flush();
         server.join();

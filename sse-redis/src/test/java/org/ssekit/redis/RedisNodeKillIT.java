@@ -42,8 +42,8 @@ class RedisNodeKillIT {
 
     /** Starts a node JVM and returns its base URI once it serves. */
     private URI node(String redisUri) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), ClusterNode.class.getName(), "0", redisUri)
                 .redirectErrorStream(true).start();
         processes.add(p);
@@ -53,7 +53,17 @@ class RedisNodeKillIT {
         StringBuilder seen = new StringBuilder();
         while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
             if (line.startsWith("READY ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
+                Path log = Path.of("target", "cluster-node-" + line.substring(6) + ".log");
+                Thread drain = new Thread(() -> {
+                    try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(log)) {
+                        for (String l = out.readLine(); l != null; l = out.readLine()) {
+                            w.write(l + "\n");
+                            w.flush();
+                        }
+                    } catch (java.io.IOException ended) {
+                        // the node exited
+                    }
+                }, "node-output");
                 drain.setDaemon(true);
                 drain.start();
                 return URI.create("http://127.0.0.1:" + line.substring(6));
