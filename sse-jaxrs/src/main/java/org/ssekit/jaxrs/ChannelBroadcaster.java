@@ -3,7 +3,6 @@ package org.ssekit.jaxrs;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,9 +94,9 @@ public final class ChannelBroadcaster implements SseBroadcaster {
     }
 
     /**
-     * Publishes {@code event} to this channel. The stage is already complete when this returns:
-     * the event is logged and queued on the live sinks, and the result tells its id and how many
-     * sinks took it.
+     * Publishes {@code event} to this channel. Returns at once; the stage completes when the event
+     * is logged and queued on this node's live sinks, with its id and how many sinks took it, or
+     * fails when the event log could not record it.
      *
      * @throws IllegalStateException when this broadcaster is closed
      * @throws IllegalArgumentException when the event cannot be framed; nothing is published
@@ -107,7 +106,7 @@ public final class ChannelBroadcaster implements SseBroadcaster {
         if (closed) {
             throw new IllegalStateException("broadcaster for channel '" + channel + "' is closed");
         }
-        return CompletableFuture.completedFuture(broadcaster.publish(channel, conversion.toSseEvent(event)));
+        return broadcaster.publish(channel, conversion.toSseEvent(event));
     }
 
     /** Sinks registered now. */

@@ -3,6 +3,7 @@ package org.ssekit.jaxrs;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Configuration;
@@ -167,12 +168,13 @@ public final class SseKitFeature implements Feature, AutoCloseable {
 
     /**
      * Publishes {@code event} to every sink subscribed to {@code channel}, under a new id from
-     * the log (an id set on the event is replaced).
+     * the log (an id set on the event is replaced). Returns at once; the stage completes once the
+     * event is logged and queued on this node's sinks, or fails when the log could not record it.
      *
      * @throws IllegalArgumentException when the event cannot be framed: CR or LF in its name or
      *         id, NUL in its id, or data without a writer for its media type; nothing is published
      */
-    public PublishResult publish(String channel, OutboundSseEvent event) {
+    public CompletionStage<PublishResult> publish(String channel, OutboundSseEvent event) {
         return broadcaster.publish(channel, conversion.toSseEvent(event));
     }
 

@@ -1,6 +1,7 @@
 package org.ssekit.internal;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,9 @@ import org.ssekit.StreamClosedException;
  *
  * <p>The monitor guards the state and the queue, for a few field writes at a time: no I/O, no
  * stage completion and no callback runs under it (only {@link Transport#isReady()}, which does
- * not block). Every stage completes exactly once, in send order also on failure, and all of them
- * before the close callbacks run.
+ * not block). Every stage completes exactly once, in send order also on failure (a send refused
+ * after an earlier one is still pending fails after it), and all of them before the close
+ * callbacks run.
  */
 public final class OutboundStream implements EventStream {
     private static final System.Logger LOG = System.getLogger(OutboundStream.class.getName());
@@ -50,6 +52,12 @@ public final class OutboundStream implements EventStream {
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
     private long awaitingSinceNanos;
+    private CompletableFuture<Void> lastStage; // the stage of the newest send, taken or refused
+    private final ArrayDeque<Refusal> refusals = new ArrayDeque<>(0);
+
+    /** A refused send, whose stage fails once the stage of the send before it has completed. */
+    private record Refusal(CompletableFuture<Void> stage, CompletableFuture<Void> after, StreamClosedException cause) {
+    }
 
     /** Owned by the thread acting as the writer: the stages of a completed batch. */
     private final List<CompletableFuture<Void>> retired = new ArrayList<>(0);
@@ -86,7 +94,12 @@ public final class OutboundStream implements EventStream {
     public boolean enqueue(byte[] frame, CompletableFuture<Void> done) {
         StreamClosedException refusal;
         boolean cut = false;
+        boolean failNow = false;
         synchronized (lock) {
+            CompletableFuture<Void> previous = lastStage;
+            if (done != null) {
+                lastStage = done;
+            }
             if (state == WriterState.ENDED || queue.isClosed()) {
                 refusal = new StreamClosedException("stream is closed");
             } else if (fits(frame.length)) {
@@ -101,12 +114,19 @@ public final class OutboundStream implements EventStream {
                         + queue.queued() + " events, " + queue.queuedBytes() + " bytes)");
                 cut = overflow == SseConfig.Overflow.DISCONNECT;
             }
+            if (refusal != null && done != null) {
+                // In send order: it fails once the stage sent before it has completed.
+                failNow = refusals.isEmpty() && (previous == null || previous.isDone());
+                if (!failNow) {
+                    refusals.addLast(new Refusal(done, previous, refusal));
+                }
+            }
         }
         if (refusal == null) {
             writers.schedule(this);
             return true;
         }
-        if (done != null) {
+        if (failNow) {
             done.completeExceptionally(refusal);
         }
         if (cut) {
@@ -298,6 +318,22 @@ public final class OutboundStream implements EventStream {
         }
         retired.clear();
         counters.delivered(events);
+        failRefusals();
+    }
+
+    /** Fails the refused sends whose predecessors have completed, in send order. */
+    private void failRefusals() {
+        for (;;) {
+            Refusal next;
+            synchronized (lock) {
+                next = refusals.peekFirst();
+                if (next == null || (next.after() != null && !next.after().isDone())) {
+                    return;
+                }
+                refusals.pollFirst();
+            }
+            next.stage().completeExceptionally(next.cause());
+        }
     }
 
     /** Puts the stream back in line after a full turn, so one busy stream does not starve others. */
@@ -395,6 +431,7 @@ public final class OutboundStream implements EventStream {
                 stage.completeExceptionally(failure);
             }
         }
+        failRefusals();
         try {
             transport.close();
         } catch (RuntimeException e) {

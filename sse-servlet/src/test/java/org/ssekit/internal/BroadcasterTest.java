@@ -28,7 +28,7 @@ class BroadcasterTest {
         }
 
         Client(String lastEventId, SseConfig config) {
-            stream = new OutboundStream(transport, config, lastEventId, new Counters());
+            stream = new OutboundStream(transport, config, lastEventId, new Counters(), ScriptedTransport.INLINE);
             transport.attach(stream);
             stream.begin();
             transport.becomeReady();
@@ -48,7 +48,7 @@ class BroadcasterTest {
         broadcaster.subscribe(a.stream, List.of("news"));
         broadcaster.subscribe(b.stream, List.of("news", "sport"));
         broadcaster.subscribe(other.stream, List.of("sport"));
-        PublishResult r = broadcaster.publish("news", SseEvent.of("headline", "hi"));
+        PublishResult r = broadcaster.publish("news", SseEvent.of("headline", "hi")).toCompletableFuture().join();
         assertThat(r.accepted()).isEqualTo(2);
         assertThat(a.transport.text()).isEqualTo("id: " + r.id() + "\nevent: headline\ndata: hi\n\n");
         assertThat(b.transport.text()).isEqualTo(a.transport.text());
@@ -63,7 +63,7 @@ class BroadcasterTest {
         broadcaster.subscribe(a.stream, List.of("news"));
         a.stream.close();
         assertThat(broadcaster.subscribers("news")).isZero();
-        assertThat(broadcaster.publish("news", SseEvent.of("x")).accepted()).isZero();
+        assertThat(broadcaster.publish("news", SseEvent.of("x")).toCompletableFuture().join().accepted()).isZero();
     }
 
     @Test
@@ -72,26 +72,26 @@ class BroadcasterTest {
         Client bob = new Client(null);
         broadcaster.subscribe(alice.stream, List.of("news"), "alice");
         broadcaster.subscribe(bob.stream, List.of("news"), "bob");
-        assertThat(broadcaster.publishToUser("alice", SseEvent.of("for alice")).accepted()).isEqualTo(1);
+        assertThat(broadcaster.publishToUser("alice", SseEvent.of("for alice")).toCompletableFuture().join().accepted()).isEqualTo(1);
         assertThat(alice.transport.text()).contains("data: for alice");
         assertThat(bob.transport.text()).doesNotContain("for alice");
     }
 
     @Test
     void res02ResumeSendsExactlyTheMissedEventsOfTheStreamsChannels() {
-        String seen = broadcaster.publish("a", SseEvent.of("a1")).id();
-        String missedA = broadcaster.publish("a", SseEvent.of("a2")).id();
+        String seen = broadcaster.publish("a", SseEvent.of("a1")).toCompletableFuture().join().id();
+        String missedA = broadcaster.publish("a", SseEvent.of("a2")).toCompletableFuture().join().id();
         broadcaster.publish("x", SseEvent.of("x1"));
-        String missedB = broadcaster.publish("b", SseEvent.of("b1")).id();
+        String missedB = broadcaster.publish("b", SseEvent.of("b1")).toCompletableFuture().join().id();
         Client back = new Client(seen);
         broadcaster.subscribe(back.stream, List.of("a", "b"));
-        String live = broadcaster.publish("b", SseEvent.of("b2")).id();
+        String live = broadcaster.publish("b", SseEvent.of("b2")).toCompletableFuture().join().id();
         assertThat(back.ids()).containsExactly(missedA, missedB, live);
     }
 
     @Test
     void res03UnknownIdGetsTheResetEventCarryingTheNewestId() {
-        String newest = broadcaster.publish("a", SseEvent.of("a1")).id();
+        String newest = broadcaster.publish("a", SseEvent.of("a1")).toCompletableFuture().join().id();
         Client back = new Client("no-such-id\u0000' OR 1=1");
         broadcaster.subscribe(back.stream, List.of("a"));
         assertThat(back.transport.text()).isEqualTo("id: " + newest
@@ -102,11 +102,11 @@ class BroadcasterTest {
 
     @Test
     void res03ABacklogLargerThanTheQueueGetsTheResetEventInsteadOfACutOff() {
-        String from = broadcaster.publish("a", SseEvent.of("seen")).id();
+        String from = broadcaster.publish("a", SseEvent.of("seen")).toCompletableFuture().join().id();
         for (int i = 0; i < 5; i++) {
             broadcaster.publish("a", SseEvent.of("missed " + i));
         }
-        String newest = broadcaster.publish("a", SseEvent.of("newest")).id();
+        String newest = broadcaster.publish("a", SseEvent.of("newest")).toCompletableFuture().join().id();
         Client back = new Client(from, SseConfig.builder().maxQueuedEvents(4).build());
         broadcaster.subscribe(back.stream, List.of("a"));
         assertThat(back.stream.isOpen()).isTrue();

@@ -19,7 +19,7 @@ class OutboundStreamTest {
     private final ScriptedTransport transport = new ScriptedTransport();
 
     private OutboundStream stream(SseConfig config) {
-        OutboundStream s = new OutboundStream(transport, config, null, new Counters());
+        OutboundStream s = new OutboundStream(transport, config, null, new Counters(), ScriptedTransport.INLINE);
         transport.attach(s);
         s.begin();
         transport.becomeReady(); // the container's first onWritePossible
@@ -28,7 +28,7 @@ class OutboundStreamTest {
 
     @Test
     void nothingIsWrittenBeforeBeginAndTheFirstOnWritable() {
-        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters());
+        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters(), ScriptedTransport.INLINE);
         transport.attach(s);
         s.send(SseEvent.of("queued"));
         s.begin();
@@ -39,7 +39,7 @@ class OutboundStreamTest {
 
     @Test
     void aStreamThatEndsBeforeItsFirstWriteIsClosedOnce() {
-        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters());
+        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters(), ScriptedTransport.INLINE);
         transport.attach(s);
         AtomicInteger closed = new AtomicInteger();
         s.onClose(closed::incrementAndGet);
@@ -64,12 +64,39 @@ class OutboundStreamTest {
     }
 
     @Test
-    void whereWritesMayBlockTheSenderNeverWritesAWriterThreadDoes() throws Exception {
+    void sendersNeverWriteWriterThreadsDo() throws Exception {
+        try (StreamHub hub = new StreamHub(SseConfig.defaults())) {
+            OutboundStream s = hub.newStream(transport, null);
+            s.begin();
+            transport.becomeReady();
+            s.send(SseEvent.of("x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(transport.text()).isEqualTo("data: x\n\n");
+            assertThat(transport.writerThreads()).allSatisfy(name -> assertThat(name).startsWith("ssekit-writer-"));
+        }
+    }
+
+    @Test
+    void whereWritesMayBlockTheyRunOnThePoolForBlockingWrites() throws Exception {
         transport.writesMayBlock(true);
-        OutboundStream s = stream(SseConfig.defaults());
-        s.send(SseEvent.of("x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertThat(transport.text()).isEqualTo("data: x\n\n");
-        assertThat(transport.writerThreads()).allSatisfy(name -> assertThat(name).startsWith("ssekit-writer-"));
+        try (StreamHub hub = new StreamHub(SseConfig.defaults())) {
+            OutboundStream s = hub.newStream(transport, null);
+            s.begin();
+            transport.becomeReady();
+            s.send(SseEvent.of("x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(transport.text()).isEqualTo("data: x\n\n");
+            assertThat(transport.writerThreads()).allSatisfy(name -> assertThat(name)
+                    .matches(n -> n.startsWith("ssekit-blocking-writer-") || n.isEmpty(), "a blocking-writer thread"));
+        }
+    }
+
+    @Test
+    void theWriteListenerIsSetOnlyByBegin() {
+        OutboundStream s = new OutboundStream(transport, SseConfig.defaults(), null, new Counters(), ScriptedTransport.INLINE);
+        s.send(SseEvent.of("queued"));
+        assertThat(transport.starts()).isZero();
+        s.begin();
+        s.begin();
+        assertThat(transport.starts()).isEqualTo(1);
     }
 
     @Test

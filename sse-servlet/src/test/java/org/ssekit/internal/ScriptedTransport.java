@@ -11,6 +11,9 @@ import java.util.List;
  * write and flush like a full socket, and can fail like a reset connection.
  */
 final class ScriptedTransport implements Transport {
+    /** Writers that run on the scheduling thread, so a test sees the writes when its call returns. */
+    static final Writers INLINE = Writers.on(Runnable::run, 1);
+
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final List<Integer> writeSizes = new ArrayList<>();
     private OutboundStream stream;
@@ -21,9 +24,21 @@ final class ScriptedTransport implements Transport {
     private boolean writesMayBlock;
     private final List<String> writerThreads = new ArrayList<>();
     private int closes;
+    private int starts;
 
     void attach(OutboundStream s) {
         this.stream = s;
+    }
+
+    /** Begun: like a container, it says when it can take a write; here the test calls {@link #becomeReady}. */
+    @Override
+    public synchronized void start(OutboundStream s) {
+        this.stream = s;
+        starts++;
+    }
+
+    synchronized int starts() {
+        return starts;
     }
 
     synchronized void stallAfterEachOperation(boolean stall) {

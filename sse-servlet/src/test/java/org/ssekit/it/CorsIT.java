@@ -93,7 +93,7 @@ class CorsIT {
 
     @Test
     void cors08ALongUnsafeLastEventIdIsAcceptedWithoutAPreflight() throws Exception {
-        String id = broadcaster.publish("c", SseEvent.of("first")).id();
+        String id = broadcaster.publish("c", SseEvent.of("first")).toCompletableFuture().join().id();
         broadcaster.publish("c", SseEvent.of("second"));
         String unsafe = "{\"k\":\"" + "x".repeat(150) + "\"} ;,@()";
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c", "Origin: " + APP,

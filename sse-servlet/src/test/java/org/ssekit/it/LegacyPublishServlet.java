@@ -16,7 +16,7 @@ public final class LegacyPublishServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = SseFilter.broadcaster(getServletContext())
-                .publish(request.getParameter("channel"), SseEvent.of("order", request.getParameter("data"))).id();
+                .publish(request.getParameter("channel"), SseEvent.of("order", request.getParameter("data"))).toCompletableFuture().join().id();
         response.setContentType("text/plain;charset=utf-8");
         response.getWriter().write(id);
     }

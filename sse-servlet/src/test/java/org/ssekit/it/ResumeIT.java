@@ -75,7 +75,7 @@ class ResumeIT {
         String from;
         try (RawClient c = RawClient.get(server.port(), "/events?channel=a&channel=b")) {
             broadcaster.publish("a", SseEvent.of("a1"));
-            from = broadcaster.publish("b", SseEvent.of("b1")).id();
+            from = broadcaster.publish("b", SseEvent.of("b1")).toCompletableFuture().join().id();
             c.readUntil("data: b1\n\n", WAIT);
         }
         broadcaster.publish("a", SseEvent.of("a2"));
@@ -94,7 +94,7 @@ class ResumeIT {
     void res03AnUnknownIdGetsTheResetEventBeforeLiveEvents() throws Exception {
         server = FilterServer.start("heartbeatMillis", "0", "resetEvent", "resync");
         Broadcaster broadcaster = FilterServer.broadcaster(server);
-        String newest = broadcaster.publish("c", SseEvent.of("old")).id();
+        String newest = broadcaster.publish("c", SseEvent.of("old")).toCompletableFuture().join().id();
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c", header("zz-404"))) {
             c.readUntil("event: resync", WAIT);
             broadcaster.publish("c", SseEvent.of("live"));
@@ -108,7 +108,7 @@ class ResumeIT {
     void res03AnExpiredIdGetsTheResetEvent() throws Exception {
         server = FilterServer.start("heartbeatMillis", "0", "eventLogMaxEvents", "5");
         Broadcaster broadcaster = FilterServer.broadcaster(server);
-        String old = broadcaster.publish("c", SseEvent.of("0")).id();
+        String old = broadcaster.publish("c", SseEvent.of("0")).toCompletableFuture().join().id();
         for (int i = 1; i <= 10; i++) {
             broadcaster.publish("c", SseEvent.of(Integer.toString(i)));
         }
@@ -122,8 +122,8 @@ class ResumeIT {
     void res04TheQueryParameterIsAFallbackAndTheHeaderWins() throws Exception {
         server = FilterServer.start("heartbeatMillis", "0");
         Broadcaster broadcaster = FilterServer.broadcaster(server);
-        String first = broadcaster.publish("c", SseEvent.of("1")).id();
-        String second = broadcaster.publish("c", SseEvent.of("2")).id();
+        String first = broadcaster.publish("c", SseEvent.of("1")).toCompletableFuture().join().id();
+        String second = broadcaster.publish("c", SseEvent.of("2")).toCompletableFuture().join().id();
         broadcaster.publish("c", SseEvent.of("3"));
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c&lastEventId=" + first)) {
             assertThat(WireEvents.parse(c.readUntil("data: 3\n\n", WAIT))).extracting(WireEvents.Event::data)

@@ -31,7 +31,7 @@ class ShutdownIT {
             c.readUntil(":\n", WAIT);
             Broadcaster broadcaster = FilterServer.broadcaster(server);
             broadcaster.publish("c", SseEvent.of("one"));
-            lastId = broadcaster.publish("c", SseEvent.of("x".repeat(200_000))).id();
+            lastId = broadcaster.publish("c", SseEvent.of("x".repeat(200_000))).toCompletableFuture().join().id();
             server.context().stop();
             assertThat(c.awaitEnd(WAIT)).as("the body ended").isTrue();
             List<WireEvents.Event> events = WireEvents.parse(c.bodyText());

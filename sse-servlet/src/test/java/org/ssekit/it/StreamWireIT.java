@@ -67,7 +67,7 @@ class StreamWireIT {
 
     @Test
     void rty02RetryIsSentFirstWhenConfigured() throws Exception {
-        start(Map.of("retryMillis", "2500"));
+        start(Map.of("retryMillis", "2500", "retryJitterMillis", "0"));
         try (RawClient c = RawClient.get(server.port(), "/events")) {
             assertThat(c.readUntil("\n\n", WAIT)).isEqualTo("retry: 2500\n\n");
         }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ssekit.PublishResult;
 import org.ssekit.SseEvent;
 
 /**
@@ -17,7 +16,7 @@ import org.ssekit.SseEvent;
  * with {@code ?lastEventId=} that id and gets every message since, then live ones);
  * {@code POST /api/chat} with form fields {@code name} and {@code text} says something.
  */
-@WebServlet("/api/chat")
+@WebServlet(urlPatterns = "/api/chat", asyncSupported = true)
 public final class Chat extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String ROOM = "room";
@@ -39,9 +38,9 @@ public final class Chat extends HttpServlet {
             Http.error(response, 400, "text must have 1 to 500 characters");
             return;
         }
-        PublishResult sent = ExampleApp.of(getServletContext()).chat().publish(ROOM, SseEvent.of("message",
+        var sent = ExampleApp.of(getServletContext()).chat().publish(ROOM, SseEvent.of("message",
                 Json.object("name", name, "text", text,
                         "time", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-        Http.json(response, 200, Json.object("id", sent.id(), "delivered", sent.accepted()));
+        Http.whenPublished(request, response, sent, r -> Json.object("id", r.id(), "delivered", r.accepted()));
     }
 }

@@ -99,8 +99,8 @@ public final class ConformanceServlet extends HttpServlet {
                     Http.error(response, 400, e.getMessage());
                     return;
                 }
-                var sent = broadcaster.publish(channel, publish.toEvent());
-                Http.json(response, 200, Json.object("id", sent.id(), "accepted", sent.accepted()));
+                Http.whenPublished(request, response, broadcaster.publish(channel, publish.toEvent()),
+                        r -> Json.object("id", r.id(), "accepted", r.accepted()));
             }
             case "/disconnect" -> Http.json(response, 200, "{\"closed\":" + fixture.disconnect(channel) + "}");
             case "/terminate" -> Http.json(response, 200, "{\"closed\":" + fixture.terminate(channel) + "}");

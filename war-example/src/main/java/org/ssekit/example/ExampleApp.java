@@ -23,6 +23,7 @@ import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
 import org.ssekit.SseEvent;
 import org.ssekit.servlet.Authorizer;
+import org.ssekit.servlet.InitParameters;
 import org.ssekit.servlet.SseStreams;
 
 /**
@@ -63,10 +64,10 @@ public final class ExampleApp implements ServletContextListener {
                 .heartbeat(Duration.ofSeconds(15))
                 .retry(Duration.ofSeconds(1))
                 .retryJitter(Duration.ofMillis(500))
-                .parameters(name -> name.equals(SseConfig.PARAM_CORS_ALLOWED_ORIGINS)
-                        ? System.getProperty(CORS_PROPERTY, context.getInitParameter(name))
-                        : context.getInitParameter(name))
                 .build();
+        config = InitParameters.apply(config.toBuilder(), name -> name.equals(InitParameters.CORS_ALLOWED_ORIGINS)
+                ? System.getProperty(CORS_PROPERTY, context.getInitParameter(name))
+                : context.getInitParameter(name)).build();
         if (Boolean.parseBoolean(context.getInitParameter("crossSiteSessionCookie"))) {
             SessionCookieConfig cookie = context.getSessionCookieConfig();
             cookie.setHttpOnly(true);
@@ -81,7 +82,8 @@ public final class ExampleApp implements ServletContextListener {
                 .eventLog(EventLog.inMemory(5_000, 8L << 20, Duration.ofDays(7)))
                 .build();
         // The room's first event: a fresh page resumes from it, so it gets the whole history.
-        chatHistoryFrom = chat.publish(Chat.ROOM, SseEvent.of("opened", Json.object("text", "room opened"))).id();
+        chatHistoryFrom = chat.publish(Chat.ROOM, SseEvent.of("opened", Json.object("text", "room opened")))
+                .toCompletableFuture().join().id();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ssekit-example-ticker");
             t.setDaemon(true);

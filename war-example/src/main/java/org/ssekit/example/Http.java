@@ -3,9 +3,16 @@ package org.ssekit.example;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ssekit.PublishResult;
 
 /** Small JSON answers and request reading shared by the servlets. */
 final class Http {
@@ -25,6 +32,42 @@ final class Http {
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {
         json(response, status, Json.object("error", message));
+    }
+
+    /**
+     * Answers a publish once its stage completes: 200 with {@code body} of the result, or 503
+     * with a JSON reason when the event log could not record the event. An in-memory log has
+     * completed it already; a remote one (Redis) completes it later, so the answer goes out
+     * asynchronously and no container thread waits for the store.
+     */
+    static void whenPublished(HttpServletRequest request, HttpServletResponse response,
+            CompletionStage<PublishResult> stage, Function<PublishResult, String> body) throws IOException {
+        CompletableFuture<PublishResult> sent = stage.toCompletableFuture();
+        if (sent.isDone()) {
+            answerPublish(response, sent, body);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(30_000);
+        sent.whenComplete((r, failure) -> {
+            try {
+                answerPublish((HttpServletResponse) async.getResponse(), sent, body);
+            } catch (IOException | RuntimeException e) {
+                // The client went away meanwhile; nothing to answer.
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    private static void answerPublish(HttpServletResponse response, CompletableFuture<PublishResult> sent,
+            Function<PublishResult, String> body) throws IOException {
+        try {
+            json(response, 200, body.apply(sent.join()));
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            error(response, 503, "event not published: " + cause.getMessage());
+        }
     }
 
     /** The request body as UTF-8 text, at most 1 MiB. */

@@ -1,6 +1,8 @@
 package org.ssekit.example;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.ssekit.PublishResult;
 import org.ssekit.jaxrs.SseKitFeature;
 
 /** The fixture resources, written with the standard {@code jakarta.ws.rs.sse} API. */
@@ -68,16 +69,17 @@ public class JaxrsFixtureResource {
     @POST
     @Path("publish")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response publish(@QueryParam("channel") String channel, String body, @Context Sse runtime) {
+    public CompletionStage<Response> publish(@QueryParam("channel") String channel, String body,
+            @Context Sse runtime) {
         String c = channel == null ? Fixture.DEFAULT_CHANNEL : channel;
         if (!Fixture.validChannel(c)) {
-            return error("bad channel name");
+            return CompletableFuture.completedFuture(error("bad channel name"));
         }
         Fixture.Publish p;
         try {
             p = Fixture.parsePublish(body);
         } catch (IllegalArgumentException e) {
-            return error(e.getMessage());
+            return CompletableFuture.completedFuture(error(e.getMessage()));
         }
         OutboundSseEvent.Builder event = runtime.newEventBuilder().data(p.data());
         if (p.event() != null) {
@@ -89,8 +91,14 @@ public class JaxrsFixtureResource {
         if (p.retryMillis() != null) {
             event.reconnectDelay(p.retryMillis());
         }
-        PublishResult sent = sse.publish(c, event.build());
-        return Response.ok(Json.object("id", sent.id(), "accepted", sent.accepted())).build();
+        // Answered when the log has the event; 503 with the reason when it could not record it.
+        return sse.publish(c, event.build())
+                .thenApply(r -> Response.ok(Json.object("id", r.id(), "accepted", r.accepted())).build())
+                .exceptionally(failure -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Json.object("error", "event not published: " + (failure.getCause() == null
+                                ? failure.getMessage() : failure.getCause().getMessage())))
+                        .build());
     }
 
     @POST

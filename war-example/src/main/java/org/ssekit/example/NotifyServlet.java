@@ -10,11 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.ssekit.PublishResult;
 import org.ssekit.SseEvent;
 
 /** {@code POST /api/notify} with form fields {@code to} and {@code text}: a notification for one user. */
-@WebServlet("/api/notify")
+@WebServlet(urlPatterns = "/api/notify", asyncSupported = true)
 public final class NotifyServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -32,9 +31,9 @@ public final class NotifyServlet extends HttpServlet {
             Http.error(response, 400, "need a user name (a-z, 0-9, _ or -) and 1 to 300 characters of text");
             return;
         }
-        PublishResult sent = ExampleApp.of(getServletContext()).hub().publishToUser(to, SseEvent.of("notification",
+        var sent = ExampleApp.of(getServletContext()).hub().publishToUser(to, SseEvent.of("notification",
                 Json.object("from", from, "text", text,
                         "time", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-        Http.json(response, 200, Json.object("id", sent.id(), "delivered", sent.accepted()));
+        Http.whenPublished(request, response, sent, r -> Json.object("id", r.id(), "delivered", r.accepted()));
     }
 }

@@ -1,6 +1,7 @@
 package org.ssekit.bench.jmh;
 
 import org.openjdk.jmh.infra.Blackhole;
+import org.ssekit.internal.OutboundStream;
 import org.ssekit.internal.Transport;
 
 /** A transport that is always ready and hands the bytes to a blackhole: the broadcast path minus the socket. */
@@ -9,6 +10,11 @@ final class NullTransport implements Transport {
 
     NullTransport(Blackhole sink) {
         this.sink = sink;
+    }
+
+    @Override
+    public void start(OutboundStream stream) {
+        stream.onWritable(); // always writable: the first write-possible callback comes at once
     }
 
     @Override

@@ -7,12 +7,13 @@ import jakarta.ws.rs.core.FeatureContext;
 
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.ssekit.SseConfig;
+import org.ssekit.servlet.InitParameters;
 import org.ssekit.jaxrs.SseKitFeature;
 
 /**
  * Jersey auto-discovery: registers an {@link SseKitFeature}, configured from the {@code ssekit.*}
  * application properties ({@code ssekit.heartbeatMillis}, {@code ssekit.corsAllowedOrigins},
- * ...; the names of {@link SseConfig}'s parameters), in a server application that registered
+ * ...; the names of {@link InitParameters}), in a server application that registered
  * none itself. {@code ssekit.autoDiscovery=false} turns it off, as do Jersey's own switches.
  */
 @Priority(AutoDiscoverable.DEFAULT_PRIORITY)
@@ -29,7 +30,7 @@ public final class FeatureDiscovery implements AutoDiscoverable {
         }
         SseConfig config;
         try {
-            config = SseConfig.builder().parameters(name -> property(configuration, name)).build();
+            config = InitParameters.apply(SseConfig.builder(), name -> property(configuration, name)).build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad " + PREFIX + "* application property: " + e.getMessage(), e);
         }

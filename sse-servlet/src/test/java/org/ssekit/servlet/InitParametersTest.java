@@ -1,4 +1,4 @@
-package org.ssekit.internal;
+package org.ssekit.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ssekit.SseConfig;
 
 /** Init-params map onto SseConfig; a bad one is named in the error. */
-class ConfigParametersTest {
+class InitParametersTest {
 
     @Test
     void mapsEveryParameter() {
@@ -27,8 +27,11 @@ class ConfigParametersTest {
                 Map.entry("lastEventIdParam", "lid"),
                 Map.entry("resetEvent", "reload"),
                 Map.entry("corsAllowedOrigins", "https://a.example, http://b.example:8080"),
-                Map.entry("corsAllowCredentials", "true"));
-        SseConfig c = SseConfig.builder().parameters(params::get).build();
+                Map.entry("corsAllowCredentials", "true"),
+                Map.entry("writeStallTimeoutMillis", "9000"),
+                Map.entry("blockingWrites", "true"),
+                Map.entry("doubleFirstFlush", "false"));
+        SseConfig c = InitParameters.config(params::get);
         assertThat(c.heartbeat()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.retry()).contains(Duration.ofSeconds(3));
         assertThat(c.retryJitter()).isEqualTo(Duration.ofMillis(500));
@@ -40,11 +43,30 @@ class ConfigParametersTest {
         assertThat(c.resetEvent()).isEqualTo("reload");
         assertThat(c.cors().allowedOrigins()).containsExactlyInAnyOrder("https://a.example", "http://b.example:8080");
         assertThat(c.cors().allowCredentials()).isTrue();
+        assertThat(c.writeStallTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(c.blockingWrites()).contains(true);
+        assertThat(c.doubleFirstFlush()).contains(false);
+    }
+
+    @Test
+    void quirksAreDetectedUnlessSetAndAutoMeansDetect() {
+        SseConfig c = InitParameters.config(Map.of("blockingWrites", "auto")::get);
+        assertThat(c.blockingWrites()).isEmpty();
+        assertThat(c.doubleFirstFlush()).isEmpty();
+    }
+
+    @Test
+    void rty03JitterIsOnByDefaultWhenARetryIsSent() {
+        assertThat(InitParameters.config(Map.of("retryMillis", "3000")::get).retryJitter())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(InitParameters.config(Map.of("retryMillis", "3000", "retryJitterMillis", "0")::get).retryJitter())
+                .isZero();
+        assertThat(InitParameters.config(name -> null).retryJitter()).isZero();
     }
 
     @Test
     void absentParametersKeepTheDefaults() {
-        SseConfig c = SseConfig.builder().parameters(name -> null).build();
+        SseConfig c = InitParameters.config(name -> null);
         assertThat(c.heartbeat()).isEqualTo(SseConfig.defaults().heartbeat());
         assertThat(c.retry()).isEmpty();
         assertThat(c.cors().allowedOrigins()).isEmpty();
@@ -60,12 +82,15 @@ class ConfigParametersTest {
         "maxQueuedBytes | lots",
         "maxConnections | 0",
         "overflow | drop",
+        "blockingWrites | maybe",
+        "writeStallTimeoutMillis | -5",
+        "writerExecutor | java:comp/env/no-such-executor",
         "resetEvent | ' '",
         "corsAllowedOrigins | example.com",
         "corsAllowedOrigins | *",
     })
     void badValuesNameTheParameter(String name, String value) {
-        assertThatThrownBy(() -> SseConfig.builder().parameters(Map.of(name, value)::get).build())
+        assertThatThrownBy(() -> InitParameters.config(Map.of(name, value)::get))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(name);
     }
@@ -73,7 +98,7 @@ class ConfigParametersTest {
     @Test
     void corsCredentialsMustBeABoolean() {
         Map<String, String> params = Map.of("corsAllowedOrigins", "https://a.example", "corsAllowCredentials", "yes");
-        assertThatThrownBy(() -> SseConfig.builder().parameters(params::get))
+        assertThatThrownBy(() -> InitParameters.config(params::get))
                 .hasMessageContaining("corsAllowCredentials");
     }
 }
