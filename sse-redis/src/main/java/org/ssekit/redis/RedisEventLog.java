@@ -123,6 +123,7 @@ public final class RedisEventLog implements EventLog {
         private Duration publishTimeout = Duration.ofSeconds(5);
         private Duration blockTime = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(2);
+        private boolean cluster;
 
         private Builder() {
         }
@@ -239,6 +240,17 @@ public final class RedisEventLog implements EventLog {
         }
 
         /**
+         * True when {@link #uri} names a node of a Redis Cluster: the log finds the primary that
+         * holds its keys (they share the hash tag {@code {keyPrefix:stream}}, so one broadcaster
+         * lives on one shard; broadcasters with other stream names spread over the shards) and
+         * follows it when the slot moves. Default false (a standalone server, or Sentinel).
+         */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /**
          * Builds the log; it connects when a broadcaster opens it, and keeps trying while Redis
          * is unreachable.
          *
@@ -253,7 +265,7 @@ public final class RedisEventLog implements EventLog {
                         + " ms) must be shorter than publishTimeout (" + publishTimeout.toMillis() + " ms)");
             }
             return new RedisEventLog(new Settings(uri, keyPrefix, stream, maxLength, maxAge, durableReplicas,
-                    durableTimeout, maxScan, publishTimeout, blockTime, maxBackoff));
+                    durableTimeout, maxScan, publishTimeout, blockTime, maxBackoff, cluster));
         }
 
         private static String checkName(String field, String value) {

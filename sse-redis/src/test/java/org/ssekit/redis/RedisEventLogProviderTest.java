@@ -35,7 +35,7 @@ class RedisEventLogProviderTest {
         Map<String, String> p = Map.of("ssekit.redis.uri", "redis://127.0.0.1:1", "ssekit.redis.keyPrefix", "app",
                 "ssekit.redis.stream", "orders", "ssekit.redis.maxLength", "500", "ssekit.redis.maxAgeMillis", "60000",
                 "ssekit.redis.durableReplicas", "1", "ssekit.redis.durableTimeoutMillis", "200",
-                "ssekit.redis.maxScan", "50", "ssekit.redis.publishTimeoutMillis", "1000");
+                "ssekit.redis.maxScan", "50", "ssekit.redis.publishTimeoutMillis", "1000", "ssekit.redis.cluster", "true");
         try (EventLog l = EventLogProvider.find("news", p::get).orElseThrow()) {
             assertThat(((RedisEventLog) l).streamKey()).isEqualTo("{app:orders}:log");
         }
@@ -52,6 +52,7 @@ class RedisEventLogProviderTest {
         "ssekit.redis.publishTimeoutMillis, 0",
         "ssekit.redis.stream, a b",
         "ssekit.redis.keyPrefix, {x}",
+        "ssekit.redis.cluster, yes",
     })
     void aBadValueIsRefusedNamingTheProperty(String property, String value) {
         Map<String, String> p = new java.util.HashMap<>(Map.of("ssekit.redis.uri", "redis://127.0.0.1:1"));

@@ -23,6 +23,7 @@ public final class RedisEventLogProvider implements EventLogProvider {
     public static final String DURABLE_TIMEOUT_MILLIS = "ssekit.redis.durableTimeoutMillis";
     public static final String MAX_SCAN = "ssekit.redis.maxScan";
     public static final String PUBLISH_TIMEOUT_MILLIS = "ssekit.redis.publishTimeoutMillis";
+    public static final String CLUSTER = "ssekit.redis.cluster";
 
     @Override
     public Optional<EventLog> create(String name, Function<String, String> settings) {
@@ -44,6 +45,13 @@ public final class RedisEventLogProvider implements EventLogProvider {
         number(settings, DURABLE_TIMEOUT_MILLIS, v -> b.durableTimeout(Duration.ofMillis(v)));
         number(settings, MAX_SCAN, v -> b.maxScan(Math.toIntExact(v)));
         number(settings, PUBLISH_TIMEOUT_MILLIS, v -> b.publishTimeout(Duration.ofMillis(v)));
+        String cluster = value(settings, CLUSTER);
+        if (cluster != null) {
+            if (!cluster.equalsIgnoreCase("true") && !cluster.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(CLUSTER + " must be true or false, got '" + cluster + "'");
+            }
+            b.cluster(Boolean.parseBoolean(cluster));
+        }
         try {
             return Optional.of(b.build());
         } catch (IllegalArgumentException e) {

@@ -22,11 +22,18 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 
 import org.ssekit.EventLog;
 import org.ssekit.PublishResult;
@@ -61,7 +68,10 @@ public final class RedisStreamLog implements EventLog {
     private static final long FIRST_BACKOFF_MILLIS = 50;
 
     private final Settings s;
+    private final ClientResources resources;
     private final RedisClient client;
+    /** Redis Cluster only: finds the primary that holds this stream's slot. */
+    private final RedisClusterClient topology;
     private final String[] appendKeys;
     private final String[] setupKeys;
     private final String node = newEpoch() + ":";
@@ -74,10 +84,12 @@ public final class RedisStreamLog implements EventLog {
     private volatile String epoch;
     private volatile String candidateEpoch = newEpoch();
     private volatile boolean closed;
+    private volatile boolean topologyChanged;
     private volatile Thread reader;
     private Feed feed;
 
     // Confined to the reader thread.
+    private RedisURI target;
     private StatefulRedisConnection<String, String> readConnection;
     private boolean started;
     private String readFrom = "0-0";
@@ -88,7 +100,8 @@ public final class RedisStreamLog implements EventLog {
 
     public RedisStreamLog(Settings settings) {
         this.s = Objects.requireNonNull(settings, "settings");
-        this.client = RedisClient.create(s.uri());
+        this.resources = DefaultClientResources.create();
+        this.client = RedisClient.create(resources);
         // At most once: a command lost with its connection is never sent again behind our back
         // (a resent append would be a duplicate); the reader thread reconnects.
         client.setOptions(ClientOptions.builder()
@@ -96,6 +109,10 @@ public final class RedisStreamLog implements EventLog {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(s.publishTimeout()).build())
                 .build());
+        // In a Redis Cluster every key of the log shares one hash tag, so one primary holds them
+        // all: the three connections go straight to it (WAIT must run on the connection that
+        // wrote), and a MOVED answer makes the reader look the primary up again.
+        this.topology = s.cluster() ? RedisClusterClient.create(resources, s.uri()) : null;
         this.appendKeys = new String[] {s.logKey(), s.epochKey()};
         this.setupKeys = new String[] {s.logKey(), s.epochKey(), s.commitsKey()};
         this.completions = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -182,6 +199,9 @@ public final class RedisStreamLog implements EventLog {
         // An error answer means Redis refused the script; anything else (a timeout, a lost
         // connection) may have come after Redis ran it.
         boolean maybe = !(cause instanceof RedisCommandExecutionException);
+        if (isTopologyError(cause)) {
+            topologyChanged = true;
+        }
         return new EventLogUnavailableException("Redis log '" + s.stream() + "' at " + where() + ": " + what + ": "
                 + cause.getMessage() + (maybe ? " (the event may still be delivered)" : ""), maybe, cause);
     }
@@ -298,6 +318,10 @@ public final class RedisStreamLog implements EventLog {
         closeQuietly(readConnection);
         readerConnected = false;
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        if (topology != null) {
+            topology.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
         completions.shutdown();
     }
 
@@ -309,9 +333,17 @@ public final class RedisStreamLog implements EventLog {
         boolean up = false;
         while (!closed) {
             try {
+                if (topologyChanged) {
+                    topologyChanged = false;
+                    closeQuietly(readConnection);
+                    readConnection = null;
+                    closeQuietly(writer);
+                    closeQuietly(query);
+                }
                 if (readConnection == null || !readConnection.isOpen()) {
                     closeQuietly(readConnection);
-                    readConnection = client.connect();
+                    target = resolve();
+                    readConnection = client.connect(target);
                     readConnection.setTimeout(s.blockTime().plus(s.publishTimeout()));
                     resync = true;
                 }
@@ -346,6 +378,9 @@ public final class RedisStreamLog implements EventLog {
                 }
                 readerConnected = false;
                 resync = true;
+                if (isTopologyError(e)) {
+                    topologyChanged = true;
+                }
                 closeQuietly(readConnection);
                 readConnection = null;
                 try {
@@ -364,7 +399,7 @@ public final class RedisStreamLog implements EventLog {
 
     private StatefulRedisConnection<String, String> connect(StatefulRedisConnection<String, String> old) {
         closeQuietly(old);
-        StatefulRedisConnection<String, String> c = client.connect();
+        StatefulRedisConnection<String, String> c = client.connect(target);
         c.setTimeout(s.publishTimeout());
         return c;
     }
@@ -503,6 +538,28 @@ public final class RedisStreamLog implements EventLog {
                 completions.execute(() -> stage.complete(result));
             }
         }
+    }
+
+    /** Where the log's keys live: the URI, or in a Redis Cluster the primary of their slot. */
+    private RedisURI resolve() {
+        if (topology == null) {
+            return s.uri();
+        }
+        topology.refreshPartitions();
+        RedisClusterNode primary = topology.getPartitions().getMasterBySlot(SlotHash.getSlot(s.logKey()));
+        if (primary == null) {
+            throw new RedisConnectionException("the Redis Cluster at " + s.uri() + " has no primary for slot "
+                    + SlotHash.getSlot(s.logKey()) + " of " + s.logKey());
+        }
+        return RedisURI.builder(s.uri()).withHost(primary.getUri().getHost()).withPort(primary.getUri().getPort())
+                .build();
+    }
+
+    /** An answer that says the keys now live elsewhere: a resharding, a failover, a demoted primary. */
+    private static boolean isTopologyError(Throwable e) {
+        String m = e.getMessage();
+        return e instanceof RedisCommandExecutionException && m != null
+                && (m.startsWith("MOVED") || m.startsWith("ASK") || m.startsWith("CLUSTERDOWN") || m.startsWith("READONLY"));
     }
 
     private String where() {
