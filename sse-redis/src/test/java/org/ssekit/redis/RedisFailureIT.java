@@ -236,4 +236,37 @@ class RedisFailureIT {
         }
         assertThat(a.feed().ids()).containsExactlyElementsOf(b.feed().ids());
     }
+
+    @Test
+    void throughSentinelTheLogFollowsTheFailoverToThePromotedReplicaWithNoGap() throws Exception {
+        RedisServer primary = redis();
+        RedisServer replica = redis("--replicaof", "127.0.0.1", Integer.toString(primary.port()));
+        awaitReplicaUp(replica);
+        RedisServer sentinel = RedisServer.sentinel("mymaster", primary.port());
+        resources.add(sentinel);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sentinel.admin(c -> c.info("sentinel")).contains("slaves=1"));
+        String uri = "redis-sentinel://127.0.0.1:" + sentinel.port() + "#mymaster";
+        RedisLogFixture.Node a = nodes.open(uri, "news");
+        RedisLogFixture.Node b = nodes.open(uri, "news");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(a.publish("ch", "e" + i).id());
+        }
+        String key = a.log().streamKey();
+        await().atMost(Duration.ofSeconds(5)).until(() -> replica.admin(c -> c.xlen(key)) == 20);
+        String epoch = a.log().epoch().orElseThrow();
+        primary.kill();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentinel.admin(c -> c.info("sentinel"))
+                .contains("address=127.0.0.1:" + replica.port()));
+        awaitConnected(a, b);
+        for (int i = 20; i < 40; i++) {
+            ids.add(a.publish("ch", "e" + i).id());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.feed().size() == 40);
+        assertThat(b.feed().ids()).containsExactlyElementsOf(ids);
+        assertThat(a.feed().ids()).containsExactlyElementsOf(ids);
+        assertThat(b.log().epoch()).contains(epoch);
+        assertThat(b.replay(Set.of("ch"), ids.get(10), ids.get(39), 100).events())
+                .extracting(e -> e.id().orElseThrow()).containsExactlyElementsOf(ids.subList(11, 40));
+    }
 }

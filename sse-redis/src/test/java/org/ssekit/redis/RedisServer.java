@@ -32,6 +32,7 @@ final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final List<String> args;
+    private Path config;
     private Process process;
 
     private RedisServer(int port, Path dir, List<String> args) {
@@ -59,6 +60,21 @@ final class RedisServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Starts a Sentinel (redis-server in sentinel mode) that watches the primary on
+     * {@code primaryPort} as {@code master}, with one vote needed and a 500 ms down-after.
+     */
+    static RedisServer sentinel(String master, int primaryPort) throws IOException {
+        requireBinary();
+        RedisServer s = new RedisServer(freePort(), Files.createTempDirectory("ssekit-sentinel"), List.of("--sentinel"));
+        s.config = s.dir.resolve("sentinel.conf");
+        Files.writeString(s.config, "sentinel monitor " + master + " 127.0.0.1 " + primaryPort + " 1\n"
+                + "sentinel down-after-milliseconds " + master + " 500\n"
+                + "sentinel failover-timeout " + master + " 3000\n");
+        s.launch();
+        return s;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return ss.getLocalPort();
@@ -75,7 +91,11 @@ final class RedisServer implements AutoCloseable {
 
     /** Starts the process again on the same port and directory (after {@link #stop} or {@link #kill}). */
     void launch() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
+        List<String> cmd = new ArrayList<>(List.of(BINARY.toString()));
+        if (config != null) {
+            cmd.add(config.toString()); // a config file must come first
+        }
+        cmd.addAll(List.of("--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no", "--logfile",
                 dir.resolve("redis.log").toString()));
         cmd.addAll(args);
