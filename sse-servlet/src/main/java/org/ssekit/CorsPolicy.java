@@ -25,18 +25,21 @@ import java.util.Set;
  * <p>Thread safety: instances are immutable and safe to share between threads.
  */
 public final class CorsPolicy {
-    private static final CorsPolicy SAME_ORIGIN = new CorsPolicy(Set.of(), true, List.of(), Duration.ZERO);
+    private static final CorsPolicy SAME_ORIGIN = new CorsPolicy(Set.of(), true, List.of(), Duration.ZERO, Set.of());
 
     private final Set<String> allowedOrigins;
     private final boolean allowCredentials;
     private final List<String> allowedHeaders;
     private final Duration maxAge;
+    private final Set<String> serverOrigins;
 
-    private CorsPolicy(Set<String> origins, boolean credentials, List<String> headers, Duration maxAge) {
+    private CorsPolicy(Set<String> origins, boolean credentials, List<String> headers, Duration maxAge,
+            Set<String> serverOrigins) {
         this.allowedOrigins = origins;
         this.allowCredentials = credentials;
         this.allowedHeaders = headers;
         this.maxAge = maxAge;
+        this.serverOrigins = serverOrigins;
     }
 
     /** No cross-origin access: requests from other origins are refused with 403. */
@@ -77,10 +80,19 @@ public final class CorsPolicy {
         return maxAge;
     }
 
+    /**
+     * The origins this server is reached at, written with their port ({@code https://app.example:443});
+     * when not empty, only these count as same-origin and the request's {@code Host} is not
+     * consulted. Empty by default: same-origin is the request's scheme and {@code Host}.
+     */
+    public Set<String> serverOrigins() {
+        return serverOrigins;
+    }
+
     @Override
     public String toString() {
         return "CorsPolicy{allowedOrigins=" + allowedOrigins + ", allowCredentials=" + allowCredentials
-                + ", allowedHeaders=" + allowedHeaders + ", maxAge=" + maxAge + "}";
+                + ", allowedHeaders=" + allowedHeaders + ", maxAge=" + maxAge + ", serverOrigins=" + serverOrigins + "}";
     }
 
     /**
@@ -94,6 +106,7 @@ public final class CorsPolicy {
         private boolean credentials = true;
         private final Set<String> headers = new LinkedHashSet<>(List.of("Authorization", "Last-Event-ID", "Cache-Control"));
         private Duration maxAge = Duration.ofMinutes(10);
+        private final Set<String> serverOrigins = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -101,11 +114,29 @@ public final class CorsPolicy {
         public Builder allowOrigin(String origin) {
             Objects.requireNonNull(origin, "origin");
             String o = origin.trim();
-            if (!o.equals("*") && !o.equals("null") && !o.matches("(?i)https?://[^/?#\\s]+")) {
+            if (!o.equals("*") && !o.equals("null") && !isOrigin(o)) {
                 throw new IllegalArgumentException("allowed origin must be scheme://host[:port], got '" + origin + "'");
             }
             origins.add(o.equals("*") || o.equals("null") ? o : o.toLowerCase(Locale.ROOT));
             return this;
+        }
+
+        /**
+         * An origin this server is reached at, such as {@code https://app.example} behind a
+         * proxy that rewrites {@code Host}: once one is named, same-origin means one of these.
+         */
+        public Builder serverOrigin(String origin) {
+            Objects.requireNonNull(origin, "origin");
+            String o = origin.trim().toLowerCase(Locale.ROOT);
+            if (!isOrigin(o)) {
+                throw new IllegalArgumentException("server origin must be scheme://host[:port], got '" + origin + "'");
+            }
+            serverOrigins.add(org.ssekit.internal.Cors.withDefaultPort(o));
+            return this;
+        }
+
+        private static boolean isOrigin(String o) {
+            return o.matches("(?i)https?://[^/?#\\s]+");
         }
 
         public Builder allowOrigins(Iterable<String> allowed) {
@@ -143,7 +174,8 @@ public final class CorsPolicy {
                 throw new IllegalArgumentException(
                         "allowed origin '*' cannot be combined with credentials: list the exact origins");
             }
-            return new CorsPolicy(Set.copyOf(origins), credentials, List.copyOf(headers), maxAge);
+            return new CorsPolicy(Set.copyOf(origins), credentials, List.copyOf(headers), maxAge,
+                    Set.copyOf(serverOrigins));
         }
     }
 }

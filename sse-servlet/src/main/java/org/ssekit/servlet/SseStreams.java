@@ -17,7 +17,6 @@ import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
 import org.ssekit.SseMetrics;
 import org.ssekit.internal.AcceptHeader;
-import org.ssekit.internal.CorsRules;
 import org.ssekit.internal.OutboundStream;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.servlet.internal.ServletTransport;
@@ -113,18 +112,7 @@ public final class SseStreams implements AutoCloseable {
      * @return false when the request is no preflight (nothing was written)
      */
     public boolean preflight(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!CorsRules.isPreflight(request.getMethod(), request.getHeader("Access-Control-Request-Method"))) {
-            return false;
-        }
-        String origin = request.getHeader("Origin");
-        CorsPolicy policy = hub.config().cors();
-        if (CorsRules.check(policy, origin, request.getHeader("Host")) == CorsRules.Outcome.REFUSED) {
-            Responses.reject(response, 403, "origin not allowed");
-            return true;
-        }
-        CorsRules.preflightHeaders(policy, origin, response::setHeader);
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        return true;
+        return CorsFilter.preflight(hub.config().cors(), request, response);
     }
 
     /**
@@ -134,18 +122,8 @@ public final class SseStreams implements AutoCloseable {
      */
     private Optional<Optional<String>> admit(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String origin = request.getHeader("Origin");
-        CorsPolicy policy = hub.config().cors();
-        CorsRules.Outcome cors = CorsRules.check(policy, origin, request.getHeader("Host"));
-        if (!policy.allowedOrigins().isEmpty()) {
-            response.setHeader("Vary", "Origin");
-        }
-        if (cors == CorsRules.Outcome.REFUSED) {
-            Responses.reject(response, 403, "origin not allowed");
+        if (!CorsFilter.admit(hub.config().cors(), request, response)) {
             return Optional.empty();
-        }
-        if (cors == CorsRules.Outcome.ALLOWED) {
-            CorsRules.allowHeaders(policy, origin, response::setHeader);
         }
         if (!AcceptHeader.acceptsEventStream(Collections.list(request.getHeaders("Accept")))) {
             Responses.reject(response, 406, "this resource serves text/event-stream only");

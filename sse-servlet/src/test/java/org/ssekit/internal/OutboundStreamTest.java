@@ -54,12 +54,12 @@ class OutboundStreamTest {
 
     private static Throwable failureOf(CompletionStage<Void> stage) {
         try {
-            stage.toCompletableFuture().get();
+            stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the stage did not complete", e);
         }
     }
 
@@ -151,9 +151,14 @@ class OutboundStreamTest {
     void theByteBoundCountsToo() {
         OutboundStream s = stream(SseConfig.builder().maxQueuedBytes(100).build());
         transport.stallAfterEachOperation(true);
-        s.send(SseEvent.of("in flight"));
-        assertThat(s.send(SseEvent.of("x".repeat(80))).toCompletableFuture()).isNotDone();
-        assertThat(failureOf(s.send(SseEvent.of("y".repeat(80))))).hasMessageContaining("queue full");
+        CompletionStage<Void> inFlight = s.send(SseEvent.of("in flight"));
+        CompletionStage<Void> queued = s.send(SseEvent.of("x".repeat(80)));
+        assertThat(queued.toCompletableFuture()).isNotDone();
+        CompletionStage<Void> refused = s.send(SseEvent.of("y".repeat(80)));
+        assertThat(failureOf(refused)).hasMessageContaining("queue full");
+        // The slow consumer is cut: what was sent before fails too.
+        assertThat(failureOf(inFlight)).isInstanceOf(StreamClosedException.class);
+        assertThat(failureOf(queued)).isInstanceOf(StreamClosedException.class);
     }
 
     @Test
@@ -162,11 +167,12 @@ class OutboundStreamTest {
         transport.stallAfterEachOperation(true);
         s.send(SseEvent.of("in flight"));
         CompletionStage<Void> queued = s.send(SseEvent.of("queued"));
-        assertThat(failureOf(s.send(SseEvent.of("refused")))).hasMessageContaining("queue full");
+        CompletionStage<Void> refused = s.send(SseEvent.of("refused"));
         assertThat(s.isOpen()).isTrue();
         transport.stallAfterEachOperation(false);
         transport.becomeReady();
         assertThat(queued.toCompletableFuture()).isCompletedWithValue(null);
+        assertThat(failureOf(refused)).hasMessageContaining("queue full");
         assertThat(transport.text()).contains("data: queued").doesNotContain("refused");
     }
 
@@ -180,10 +186,11 @@ class OutboundStreamTest {
         s.close();
         s.close();
         assertThat(closed).hasValue(0);
-        assertThat(failureOf(s.send(SseEvent.of("after close")))).hasMessageContaining("closed");
+        CompletionStage<Void> afterClose = s.send(SseEvent.of("after close"));
         transport.stallAfterEachOperation(false);
         transport.becomeReady();
         assertThat(last.toCompletableFuture()).isCompletedWithValue(null);
+        assertThat(failureOf(afterClose)).hasMessageContaining("closed");
         assertThat(transport.text()).isEqualTo("data: last\n\n");
         assertThat(closed).hasValue(1);
         assertThat(transport.closes()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -18,11 +19,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.ssekit.Broadcaster;
+import org.ssekit.CorsPolicy;
 import org.ssekit.EventLog;
 import org.ssekit.EventStream;
 import org.ssekit.SseConfig;
 import org.ssekit.SseEvent;
 import org.ssekit.servlet.Authorizer;
+import org.ssekit.servlet.CorsFilter;
 import org.ssekit.servlet.InitParameters;
 import org.ssekit.servlet.SseStreams;
 
@@ -89,6 +92,12 @@ public final class ExampleApp implements ServletContextListener {
             t.setDaemon(true);
             return t;
         });
+        // The demo API beside the streams gets the same CORS rules, plus the Content-Type of its POSTs.
+        CorsPolicy api = CorsPolicy.builder().allowOrigins(config.cors().allowedOrigins())
+                .allowCredentials(config.cors().allowCredentials()).allowHeader("Content-Type").build();
+        FilterRegistration.Dynamic cors = context.addFilter("cors", new CorsFilter(api));
+        cors.setAsyncSupported(true);
+        cors.addMappingForUrlPatterns(null, false, "/api/*");
         feeds = new Feeds(hub, streams.metrics());
         feeds.start(ticker);
         context.setAttribute(ATTRIBUTE, this);

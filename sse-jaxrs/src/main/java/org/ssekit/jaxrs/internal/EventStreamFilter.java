@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.ssekit.CorsPolicy;
-import org.ssekit.internal.CorsRules;
+import org.ssekit.internal.Cors;
 
 /**
  * Guards the resource methods that take an SseEventSink (other requests pass untouched):
@@ -45,13 +45,13 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
             return;
         }
         String origin = request.getHeaderString("Origin");
-        CorsRules.Outcome cors = CorsRules.check(policy, origin, request.getHeaderString("Host"));
-        if (cors == CorsRules.Outcome.REFUSED) {
-            request.abortWith(Response.status(Response.Status.FORBIDDEN).header("Vary", "Origin")
-                    .type(MediaType.TEXT_PLAIN_TYPE).entity("origin not allowed\n").build());
+        Cors.Outcome cors = Cors.check(policy, origin, request.getUriInfo().getRequestUri().getScheme(),
+                request.getHeaderString("Host"));
+        if (cors == Cors.Outcome.REFUSED) {
+            request.abortWith(PreflightFilter.refusal(policy, origin));
             return;
         }
-        String allowed = cors == CorsRules.Outcome.ALLOWED ? origin : null;
+        String allowed = cors == Cors.Outcome.ALLOWED ? origin : null;
         request.setProperty(Exchange.PROPERTY, new Exchange(servletRequest, allowed));
     }
 
@@ -61,8 +61,9 @@ public final class EventStreamFilter implements ContainerRequestFilter, Containe
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(Exchange.PROPERTY) instanceof Exchange ex && ex.corsOrigin() != null) {
-            CorsRules.allowHeaders(policy, ex.corsOrigin(), response.getHeaders()::putSingle);
+        if (request.getProperty(Exchange.PROPERTY) instanceof Exchange ex) {
+            Cors.answerHeaders(policy, ex.corsOrigin() != null ? Cors.Outcome.ALLOWED : Cors.Outcome.SAME_ORIGIN,
+                    ex.corsOrigin(), response.getHeaders()::putSingle);
         }
     }
 }

@@ -6,18 +6,18 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Providers;
 
 import org.ssekit.CorsPolicy;
-import org.ssekit.internal.CorsRules;
+import org.ssekit.internal.Cors;
 
 /**
- * Answers CORS preflights from allowed origins before matching: 204 with the policy's
- * headers, and nothing reaches a resource. A preflight from another origin is left to the
- * application (it gets no CORS headers from here, so a browser refuses the real request), so
- * an application that handles CORS for its other resources keeps doing so. Also holds the
- * runtime's {@link Providers}, which event conversion needs outside requests.
+ * Answers CORS preflights before matching, as the servlet binding does: 204 with the policy's
+ * headers for an allowed origin, 403 with the reason {@code origin not allowed} for any other
+ * origin; nothing reaches a resource. Same-origin requests pass. Also holds the runtime's
+ * {@link Providers}, which event conversion needs outside requests.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -49,14 +49,26 @@ public final class PreflightFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!CorsRules.isPreflight(request.getMethod(), request.getHeaderString("Access-Control-Request-Method"))) {
+        if (!Cors.isPreflight(request.getMethod(), request.getHeaderString("Access-Control-Request-Method"))) {
             return;
         }
         String origin = request.getHeaderString("Origin");
-        if (CorsRules.check(policy, origin, request.getHeaderString("Host")) == CorsRules.Outcome.ALLOWED) {
+        Cors.Outcome outcome = Cors.check(policy, origin, request.getUriInfo().getRequestUri().getScheme(),
+                request.getHeaderString("Host"));
+        if (outcome == Cors.Outcome.ALLOWED) {
             Response.ResponseBuilder answer = Response.noContent();
-            CorsRules.preflightHeaders(policy, origin, answer::header);
+            Cors.preflightHeaders(policy, origin, answer::header);
             request.abortWith(answer.build());
+        } else if (outcome == Cors.Outcome.REFUSED) {
+            request.abortWith(refusal(policy, origin));
         }
+    }
+
+    /** 403 with the one-line reason, as the servlet binding answers a refused origin. */
+    static Response refusal(CorsPolicy policy, String origin) {
+        Response.ResponseBuilder answer = Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_PLAIN_TYPE).entity(Cors.REFUSED_REASON + "\n");
+        Cors.answerHeaders(policy, Cors.Outcome.REFUSED, origin, answer::header);
+        return answer.build();
     }
 }

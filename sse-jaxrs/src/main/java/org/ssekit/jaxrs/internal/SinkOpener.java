@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-import org.ssekit.internal.CorsRules;
+import org.ssekit.internal.Cors;
 import org.ssekit.internal.StreamHub;
 import org.ssekit.servlet.internal.ServletTransport;
 
@@ -62,12 +62,9 @@ public final class SinkOpener {
         // The runtime has suspended the request already (it does so for every SseEventSink method).
         AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
-        if (!hub.config().cors().allowedOrigins().isEmpty()) {
-            response.setHeader("Vary", "Origin"); // the answer depends on the Origin, also when same-origin
-        }
-        if (ex.corsOrigin() != null) {
-            CorsRules.allowHeaders(hub.config().cors(), ex.corsOrigin(), response::setHeader);
-        }
+        Cors.answerHeaders(hub.config().cors(),
+                ex.corsOrigin() != null ? Cors.Outcome.ALLOWED : Cors.Outcome.SAME_ORIGIN, ex.corsOrigin(),
+                response::setHeader);
         ServletTransport transport = ServletTransport.open(hub, async, lastEventId);
         return new StreamSink(transport.stream(), transport, conversion);
     }
