@@ -346,6 +346,10 @@ public final class RedisStreamLog implements EventLog {
                     readConnection = client.connect(target);
                     readConnection.setTimeout(s.blockTime().plus(s.publishTimeout()));
                     resync = true;
+                    // All three to the server the reader found (after a Sentinel or Cluster
+                    // failover the old connections may still reach the demoted primary).
+                    closeQuietly(writer);
+                    closeQuietly(query);
                 }
                 if (writer == null || !writer.isOpen()) {
                     writer = connect(writer);
