@@ -20,9 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three nodes in their own JVMs (embedded Jetty, the servlet binding, one Redis log each) and
- * HTTP clients: a node is killed mid-stream and its clients resume on the others with no gap
- * and no duplicate.
+ * Nodes in their own JVMs (embedded Jetty, the servlet binding, one Redis log each) and HTTP
+ * clients: a node is killed mid-stream and its clients resume on the others with no gap and no
+ * duplicate; Redis goes away for ten seconds and the streams stay open, publishes answer 503,
+ * and delivery resumes with no gap.
  */
 class RedisNodeKillIT {
     private final List<Process> processes = new ArrayList<>();
@@ -113,5 +114,59 @@ class RedisNodeKillIT {
             assertThat(ids).as(state).doesNotHaveDuplicates().containsExactlyElementsOf(published);
         }
         assertThat(clients.subList(0, 2)).allMatch(c -> c.reconnects() >= 1 && c.node() == 1);
+    }
+
+    private static HttpResponse<String> publish(HttpClient http, URI node, String data) throws Exception {
+        return http.send(HttpRequest.newBuilder(node.resolve("/publish?channel=c&data=" + data))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void whileRedisIsDownForTenSecondsStreamsStayOpenPublishesAnswer503AndDeliveryResumesWithNoGap()
+            throws Exception {
+        redis = RedisServer.start("--appendonly", "yes");
+        List<URI> nodes = List.of(node(redis.uri()), node(redis.uri()));
+        for (int n = 0; n < 2; n++) {
+            clients.add(new HttpSseClient(nodes, n, "channel=c", i -> i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(HttpSseClient::connected));
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = publish(http, nodes.get(i % 2), "before" + i);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            published.add(r.body());
+        }
+        redis.stop();
+        long downSince = System.nanoTime();
+        int refused = 0;
+        while (System.nanoTime() - downSince < TimeUnit.SECONDS.toNanos(10)) {
+            HttpResponse<String> r = publish(http, nodes.get(refused % 2), "down" + refused);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.body()).startsWith("{\"reason\":\"event log unavailable\"");
+            refused++;
+            Thread.sleep(200); // a publisher retrying now and then while Redis is down
+        }
+        assertThat(clients).allMatch(HttpSseClient::connected).allMatch(c -> c.reconnects() == 0);
+        redis.launch();
+        int i = 0;
+        while (published.size() < 30) {
+            HttpResponse<String> r = publish(http, nodes.get(i % 2), "after" + i);
+            if (r.statusCode() == 200) {
+                published.add(r.body());
+            } else {
+                assertThat(published.size()).as("a publish failed after Redis was back: " + r.body()).isEqualTo(10);
+                assertThat(System.nanoTime() - downSince).isLessThan(TimeUnit.SECONDS.toNanos(30));
+                Thread.sleep(50);
+            }
+            i++;
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> clients.stream().allMatch(c -> c.size() >= 30));
+        for (HttpSseClient c : clients) {
+            assertThat(c.events()).extracting(HttpSseClient.Event::id).containsExactlyElementsOf(published);
+            assertThat(c.events()).noneMatch(e -> e.data().startsWith("down"));
+            assertThat(c.reconnects()).as("the stream stayed open through the outage").isZero();
+        }
+        assertThat(refused).isGreaterThan(10);
     }
 }
