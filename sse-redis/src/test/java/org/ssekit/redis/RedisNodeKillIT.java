@@ -154,12 +154,13 @@ class RedisNodeKillIT {
             HttpResponse<String> r = publish(http, nodes.get(i % 2), "after" + i);
             if (r.statusCode() == 200) {
                 published.add(r.body());
+                i++;
             } else {
-                assertThat(published.size()).as("a publish failed after Redis was back: " + r.body()).isEqualTo(10);
+                // Each node reconnects on its own backoff; until it has, it refuses (and records nothing).
+                assertThat(r.body()).contains("was not published");
                 assertThat(System.nanoTime() - downSince).isLessThan(TimeUnit.SECONDS.toNanos(30));
                 Thread.sleep(50);
             }
-            i++;
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> clients.stream().allMatch(c -> c.size() >= 30));
         for (HttpSseClient c : clients) {

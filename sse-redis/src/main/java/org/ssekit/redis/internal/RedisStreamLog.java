@@ -33,7 +33,6 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 
 import org.ssekit.EventLog;
 import org.ssekit.PublishResult;
@@ -100,7 +99,7 @@ public final class RedisStreamLog implements EventLog {
 
     public RedisStreamLog(Settings settings) {
         this.s = Objects.requireNonNull(settings, "settings");
-        this.resources = DefaultClientResources.create();
+        this.resources = SharedResources.acquire();
         this.client = RedisClient.create(resources);
         // At most once: a command lost with its connection is never sent again behind our back
         // (a resent append would be a duplicate); the reader thread reconnects.
@@ -321,7 +320,7 @@ public final class RedisStreamLog implements EventLog {
         if (topology != null) {
             topology.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        SharedResources.release(resources);
         completions.shutdown();
     }
 
