@@ -7,10 +7,22 @@ import java.util.concurrent.CompletionStage;
  * One open connection to one client, carrying events in the order they were sent.
  *
  * <p>Sending never blocks: the event is encoded once, queued in the connection's bounded
- * queue and written by the non-blocking I/O of the container. The returned stage completes
- * once the container has taken and flushed the event's bytes, and fails with a
- * {@link StreamClosedException} when the connection is gone or the queue was full. Stages
- * complete on the thread that finished the write; keep their callbacks short.
+ * queue and written by ssekit's writer threads through the non-blocking I/O of the container.
+ * The returned stage completes once the container has taken and flushed the event's bytes, and
+ * fails with a {@link StreamClosedException} when the connection is gone or the queue was full.
+ *
+ * <p>The contract of the stages:
+ * <ul>
+ * <li>every stage completes exactly once;
+ * <li>stages complete in send order, also on failure: when the stream ends, the stages of the
+ *     frames being written fail first, then those still queued; a send refused while earlier
+ *     ones are pending fails after them;
+ * <li>all stages are complete before the {@link #onClose} callbacks run;
+ * <li>{@code send} may be called from a stage's callback: it queues and returns, it does not
+ *     write on that thread nor recurse.
+ * </ul>
+ * Stages complete on the writer thread that finished the write (or on the thread that ended the
+ * stream); keep their callbacks short.
  *
  * <p>What the client receives for {@code stream.send(SseEvent.of("tick", "12:00:01"))}:
  * <pre>

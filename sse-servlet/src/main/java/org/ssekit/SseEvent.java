@@ -1,6 +1,7 @@
 package org.ssekit;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +27,11 @@ import java.util.Optional;
  * lines alone, without the blank line, so no client sees an empty message.
  *
  * <p>The builder rejects, and never rewrites, values that would break the framing: CR or LF
- * in {@code id} or {@code event}, U+0000 in {@code id}, a negative {@code retry}.
+ * in {@code id} or {@code event}, U+0000 in {@code id}, a negative {@code retry}; and text
+ * that has no UTF-8 form (a lone UTF-16 surrogate, such as JSON {@code "x\ud800y"}) in any
+ * of {@code id}, {@code event}, {@code data} or {@code comment}, which would otherwise reach
+ * clients silently rewritten as {@code ?}. Each refusal is an {@link IllegalArgumentException}
+ * whose message starts with the field's name.
  *
  * <p>Thread safety: instances are immutable and safe to share between threads.
  */
@@ -147,6 +152,7 @@ public final class SseEvent {
         public Builder id(String id) {
             Objects.requireNonNull(id, "id");
             rejectLineBreaks("id", id);
+            rejectLoneSurrogates("id", id);
             if (id.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("id must not contain U+0000 (NUL): clients ignore such an id");
             }
@@ -158,19 +164,33 @@ public final class SseEvent {
         public Builder event(String event) {
             Objects.requireNonNull(event, "event");
             rejectLineBreaks("event", event);
+            rejectLoneSurrogates("event", event);
             this.event = event;
             return this;
         }
 
-        /** The payload: any text; line breaks become several {@code data:} lines. */
+        /**
+         * The payload: any text that has a UTF-8 form; line breaks become several
+         * {@code data:} lines.
+         *
+         * @throws IllegalArgumentException when it holds a lone surrogate
+         */
         public Builder data(String data) {
-            this.data = Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(data, "data");
+            rejectLoneSurrogates("data", data);
+            this.data = data;
             return this;
         }
 
-        /** A comment: any text; line breaks become several {@code :} lines. */
+        /**
+         * A comment: any text that has a UTF-8 form; line breaks become several {@code :} lines.
+         *
+         * @throws IllegalArgumentException when it holds a lone surrogate
+         */
         public Builder comment(String comment) {
-            this.comment = Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(comment, "comment");
+            rejectLoneSurrogates("comment", comment);
+            this.comment = comment;
             return this;
         }
 
@@ -204,6 +224,24 @@ public final class SseEvent {
             if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException(field
                         + " must not contain CR or LF: it would end the field and inject another");
+            }
+        }
+
+        /** Text with an unpaired surrogate has no UTF-8 form: refused, never sent as '?'. */
+        private static void rejectLoneSurrogates(String field, String value) {
+            int n = value.length();
+            for (int i = 0; i < n; i++) {
+                char c = value.charAt(i);
+                if (!Character.isSurrogate(c)) {
+                    continue;
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new IllegalArgumentException(field + " must be valid Unicode text: a lone surrogate U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i
+                        + " has no UTF-8 form");
             }
         }
     }

@@ -24,7 +24,14 @@ class SseEventTest {
                 bad("BAD-03 CR in id", b -> b.id("1\r"), "id"),
                 bad("FRM-09 NUL in id", b -> b.id("1\u00002"), "id"),
                 bad("BAD-04 negative retry (millis)", b -> b.retryMillis(-1), "retry"),
-                bad("BAD-04 negative retry (duration)", b -> b.retry(Duration.ofMillis(-5)), "retry"));
+                bad("BAD-04 negative retry (duration)", b -> b.retry(Duration.ofMillis(-5)), "retry"),
+                bad("FRM-01 lone high surrogate in data", b -> b.data("x\uD800y"), "data"),
+                bad("FRM-01 lone low surrogate in data", b -> b.data("\uDC00"), "data"),
+                bad("FRM-01 high surrogate at the end of data", b -> b.data("abc\uD83D"), "data"),
+                bad("FRM-01 surrogates in the wrong order in data", b -> b.data("\uDE00\uD83D"), "data"),
+                bad("FRM-01 lone surrogate in id", b -> b.id("1\uD800"), "id"),
+                bad("FRM-01 lone surrogate in event name", b -> b.event("\uDFFFname"), "event"),
+                bad("FRM-01 lone surrogate in comment", b -> b.comment("c\uD800"), "comment"));
     }
 
     private static Arguments bad(String rule, Consumer<SseEvent.Builder> step, String field) {
@@ -58,6 +65,20 @@ class SseEventTest {
         SseEvent e = SseEvent.builder().data("a\r\nb\0c").comment("x\ny").build();
         assertThat(e.data()).contains("a\r\nb\0c");
         assertThat(e.commentText()).contains("x\ny");
+    }
+
+    @Test
+    void FRM01_aLoneSurrogateIsNamedWithItsCodeUnitAndIndex() {
+        assertThatThrownBy(() -> SseEvent.builder().data("x\uD800y"))
+                .hasMessage("data must be valid Unicode text: a lone surrogate U+D800 at index 1 has no UTF-8 form");
+    }
+
+    @Test
+    void FRM01_supplementaryCharactersArePairsAndPass() {
+        String text = "\uD83D\uDE00 \uD834\uDD1E \uDBFF\uDFFF";
+        SseEvent e = SseEvent.builder().id(text).event(text).data(text).comment(text).build();
+        assertThat(e.data()).contains(text);
+        assertThat(e.id()).contains(text);
     }
 
     @Test

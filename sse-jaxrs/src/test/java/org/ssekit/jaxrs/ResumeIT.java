@@ -18,6 +18,9 @@ import org.ssekit.SseConfig;
 
 /** Last-Event-ID resume through the JAX-RS binding: no gap, no duplicate, also under concurrent publishing. */
 class ResumeIT {
+    /** The publisher's own thread: the common pool has one thread on 2 cores, which anything else can hold. */
+    private static final java.util.concurrent.Executor PUBLISHER = r -> new Thread(r, "test-publisher").start();
+
     private static final int EVENTS = 5000;
     /**
      * The publisher runs at most this far ahead of what the client has read, so it is still
@@ -45,7 +48,7 @@ class ResumeIT {
                 if (publisher == null) {
                     // The first byte comes after the subscription: from now on nothing is missed.
                     assertThat(client.nextLine(EventClient.WAIT)).isEqualTo(":");
-                    publisher = CompletableFuture.runAsync(() -> publishAll(permits));
+                    publisher = CompletableFuture.runAsync(() -> publishAll(permits), PUBLISHER);
                 }
                 int take = ThreadLocalRandom.current().nextInt(150, 600);
                 for (int n = 0; n < take && received.size() < EVENTS; n++) {

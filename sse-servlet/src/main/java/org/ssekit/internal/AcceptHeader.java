@@ -18,7 +18,7 @@ public final class AcceptHeader {
         boolean sawAny = false;
         for (String header : headerValues) {
             for (String range : header.split(",")) {
-                String[] parts = range.split(";");
+                String[] parts = range.split(";", -1); // never empty, also for ";" alone
                 String type = parts[0].trim().toLowerCase(Locale.ROOT);
                 if (type.isEmpty()) {
                     continue;
@@ -48,7 +48,8 @@ public final class AcceptHeader {
             String p = parts[i].trim();
             if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
                 try {
-                    return Double.parseDouble(p.substring(2).trim());
+                    double q = Double.parseDouble(p.substring(2).trim());
+                    return q >= 0 && q <= 1 ? q : 0; // RFC 9110 qvalue: 0 to 1; anything else is not a weight
                 } catch (NumberFormatException e) {
                     return 0;
                 }

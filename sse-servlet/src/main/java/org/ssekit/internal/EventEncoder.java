@@ -65,7 +65,8 @@ public final class EventEncoder {
     }
 
     private static byte[] utf8(StringBuilder out) {
-        // Lone surrogates become '?', so the body is always valid UTF-8 (FRM-01).
+        // SseEvent refuses lone surrogates in every field, so this never substitutes '?':
+        // the bytes are the text, in valid UTF-8 (FRM-01).
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -197,8 +197,8 @@ public final class RingEventLog implements EventLog {
             return -1;
         }
         int digits = id.length() - prefix.length();
-        if (digits < 1 || digits > 18) {
-            return -1;
+        if (digits < 1 || digits > 18 || (digits > 1 && id.charAt(prefix.length()) == '0')) {
+            return -1; // only the canonical form this log writes: no sign, no leading zeros
         }
         long n = 0;
         for (int i = prefix.length(); i < id.length(); i++) {

@@ -41,6 +41,24 @@ class AcceptHeaderTest {
         assertThat(AcceptHeader.acceptsEventStream(values)).isTrue();
     }
 
+    /**
+     * Found by AcceptHeaderFuzzTest (Jazzer, crash input {@code ;}): a range made only of
+     * parameters ({@code Accept: ;}) threw ArrayIndexOutOfBoundsException, which the servlet
+     * binding turns into a 500. Such a range names no media type, so it is ignored like an
+     * empty one.
+     */
+    @ParameterizedTest(name = "HDR-08 Accept: [{0}] -> {1}, never an exception")
+    @CsvSource(delimiter = '|', value = {
+        "; | true",
+        ";; | true",
+        "text/html, ; | false",
+        ";, text/event-stream | true",
+        "text/event-stream, ;q=0 | true",
+    })
+    void HDR08_aRangeWithoutAMediaTypeIsIgnored(String header, boolean accepted) {
+        assertThat(AcceptHeader.acceptsEventStream(List.of(header))).isEqualTo(accepted);
+    }
+
     @Test
     void severalAcceptHeadersCombine() {
         assertThat(AcceptHeader.acceptsEventStream(List.of("application/json", "text/event-stream"))).isTrue();

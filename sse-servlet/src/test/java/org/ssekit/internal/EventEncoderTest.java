@@ -20,7 +20,8 @@ class EventEncoderTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 row("FRM-01 non-ASCII text is UTF-8", SseEvent.of("héllo €𝄞"), "data: héllo €𝄞\n\n"),
-                row("FRM-01 a lone surrogate still gives valid UTF-8", SseEvent.of("a\uD800b"), "data: a?b\n\n"),
+                row("FRM-01 a surrogate pair is one 4-byte character", SseEvent.of("a\uD83D\uDE00b"),
+                        "data: a\uD83D\uDE00b\n\n"),
                 row("FRM-02 fields in order id, event, retry, data", SseEvent.builder().data("d").retryMillis(5)
                         .event("e").id("1").build(), "id: 1\nevent: e\nretry: 5\ndata: d\n\n"),
                 row("FRM-03 every event ends with a blank line", SseEvent.of("x"), "data: x\n\n"),

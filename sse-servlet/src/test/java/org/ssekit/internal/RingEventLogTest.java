@@ -178,6 +178,19 @@ class RingEventLogTest {
     }
 
     @Test
+    void res03OnlyTheCanonicalFormOfAnIdIsKnown() {
+        RingEventLog log = log(100, 1 << 20, Duration.ofHours(1));
+        String first = append(log, "c", SseEvent.of("1"));
+        append(log, "c", SseEvent.of("2"));
+        String prefix = first.substring(0, first.indexOf('-') + 1);
+        for (String variant : new String[] {prefix + "01", prefix + "+1", prefix + "-1", prefix, prefix + "1 ",
+                prefix.toUpperCase(java.util.Locale.ROOT) + "1"}) {
+            assertThat(replay(log, Set.of("c"), variant).isKnown()).as(variant).isFalse();
+        }
+        assertThat(data(replay(log, Set.of("c"), prefix + "1"))).containsExactly("2");
+    }
+
+    @Test
     void res03ExpiredByCount() {
         RingEventLog log = log(2, 1 << 20, Duration.ofHours(1));
         String first = append(log, "c", SseEvent.of("1"));

@@ -16,6 +16,9 @@ import org.ssekit.SseEvent;
 
 /** RES-01..RES-05, BAD-01, BAD-02 through the SseFilter. */
 class ResumeIT {
+    /** The publisher's own thread: the common pool has one thread on 2 cores, which anything else can hold. */
+    private static final java.util.concurrent.Executor PUBLISHER = r -> new Thread(r, "test-publisher").start();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private TestServer server;
 
@@ -46,7 +49,7 @@ class ResumeIT {
                     : RawClient.get(server.port(), "/events?channel=c", header(lastEventId))) {
                 if (publisher == null) {
                     c.readUntil(":\n", WAIT);
-                    publisher = CompletableFuture.runAsync(() -> publish(broadcaster, total));
+                    publisher = CompletableFuture.runAsync(() -> publish(broadcaster, total), PUBLISHER);
                 }
                 c.readUntil("data: " + (want - 1) + "\n\n", WAIT);
                 List<WireEvents.Event> events = WireEvents.parse(c.bodyText());

@@ -3,6 +3,7 @@ package org.ssekit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -76,13 +77,21 @@ class StreamWireIT {
     @Test
     void rty03RetryCarriesJitterWithinTheConfiguredBound() throws Exception {
         start(Map.of("retryMillis", "1000", "retryJitterMillis", "500"));
-        for (int i = 0; i < 5; i++) {
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
             try (RawClient c = RawClient.get(server.port(), "/events")) {
                 String first = c.readUntil("\n\n", WAIT);
                 long retry = Long.parseLong(first.substring("retry: ".length(), first.indexOf('\n')));
                 assertThat(retry).isBetween(1000L, 1500L);
+                seen.add(retry);
             }
         }
+        // Without jitter all 20 would be 1000; with 501 equally likely values, fewer than 5
+        // distinct ones among 20 happens with odds far below 1e-20.
+        assertThat(seen).as("distinct retry values of 20 streams").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(seen.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - seen.stream().mapToLong(Long::longValue).min().orElseThrow())
+                .as("spread of the retry values").isGreaterThanOrEqualTo(100L);
     }
 
     @Test
@@ -108,31 +117,75 @@ class StreamWireIT {
         }
     }
 
+    private static final String[] CONNECTION_SPECIFIC = {"Connection", "Keep-Alive", "Proxy-Connection",
+            "Transfer-Encoding", "Upgrade"};
+
+    /**
+     * H-02, decided where it can fail: Jetty's HTTP/2 encoder drops connection-specific fields
+     * by itself, so the h2 wire alone cannot show what ssekit sets. {@link HeaderRecorder}
+     * reads the header fields as ssekit and the servlet layer left them at commit, before the
+     * encoder, for the servlet and the filter binding over HTTP/1.1 and h2c. A control servlet
+     * that sets {@code Connection} itself proves the recorder sees such a field, and that the
+     * h2 wire alone would not have.
+     */
     @Test
-    void h02OverH2cThereIsNoConnectionHeader() throws Exception {
-        start(Map.of());
+    void h02SsekitSetsNoConnectionSpecificHeaderOnAnyBinding() throws Exception {
+        HeaderRecorder recorder = new HeaderRecorder();
+        server = new TestServer().servlet("/events", servlet, Map.of())
+                .servlet("/control", new ConnectionHeaderServlet(), Map.of())
+                .filter("/filtered", new org.ssekit.servlet.SseFilter(), Map.of())
+                .wrap(recorder).start();
         HTTP2Client h2 = new HTTP2Client();
         HttpClient client = new HttpClient(new HttpClientTransportOverHTTP2(h2));
         client.start();
         try {
-            InputStreamResponseListener listener = new InputStreamResponseListener();
-            var request = client.newRequest(server.uri("/events")).headers(h -> h.put("Accept", "text/event-stream"));
-            request.send(listener);
-            Response response = listener.get(5, TimeUnit.SECONDS);
-            assertThat(response.getVersion().asString()).isEqualTo("HTTP/2.0");
-            assertThat(response.getStatus()).isEqualTo(200);
-            assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/event-stream");
-            for (String banned : new String[] {"Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade"}) {
-                assertThat(response.getHeaders().get(banned)).as(banned).isNull();
+            for (String path : new String[] {"/events", "/filtered?channel=c"}) {
+                InputStreamResponseListener listener = new InputStreamResponseListener();
+                var request = client.newRequest(server.uri(path)).headers(h -> h.put("Accept", "text/event-stream"));
+                request.send(listener);
+                Response response = listener.get(5, TimeUnit.SECONDS);
+                assertThat(response.getVersion().asString()).isEqualTo("HTTP/2.0");
+                assertThat(response.getStatus()).as(path).isEqualTo(200);
+                assertThat(listener.getInputStream().readNBytes(2)).as(path + " first line").isEqualTo(new byte[] {':', '\n'});
+                request.abort(new Exception("test done"));
+                try (RawClient c = RawClient.get(server.port(), path)) {
+                    assertThat(c.status()).as(path + " over HTTP/1.1").isEqualTo(200);
+                    assertThat(c.readUntil(":\n", WAIT)).isEqualTo(":\n");
+                }
             }
-            EventStream stream = servlet.next(WAIT);
-            stream.send(SseEvent.of("over h2"));
-            byte[] expected = ":\ndata: over h2\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            byte[] got = listener.getInputStream().readNBytes(expected.length);
-            assertThat(new String(got, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(":\ndata: over h2\n\n");
-            request.abort(new Exception("test done"));
+            InputStreamResponseListener control = new InputStreamResponseListener();
+            client.newRequest(server.uri("/control")).send(control);
+            Response controlResponse = control.get(5, TimeUnit.SECONDS);
+            assertThat(controlResponse.getHeaders().get("Connection")).as("Jetty's h2 encoder drops it").isNull();
         } finally {
             client.stop();
+        }
+        List<HeaderRecorder.Committed> committed = recorder.committed();
+        assertThat(committed.stream().filter(c -> c.path().equals("/control")))
+                .as("the recorder sees a Connection field that the application set")
+                .allSatisfy(c -> assertThat(c.fields().get("Connection")).isEqualTo("keep-alive")).hasSize(1);
+        List<HeaderRecorder.Committed> streams = committed.stream().filter(c -> !c.path().equals("/control")).toList();
+        assertThat(streams).extracting(HeaderRecorder.Committed::path)
+                .containsExactlyInAnyOrder("/events", "/events", "/filtered", "/filtered");
+        // (paths without the query)
+        for (HeaderRecorder.Committed c : streams) {
+            assertThat(c.fields().get("Content-Type")).as(c.path()).isEqualTo("text/event-stream");
+            for (String banned : CONNECTION_SPECIFIC) {
+                assertThat(c.fields().get(banned)).as(c.path() + " " + banned + " set by ssekit").isNull();
+            }
+        }
+    }
+
+    /** Sets a connection-specific field itself: the control that shows the recorder works. */
+    static final class ConnectionHeaderServlet extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.setHeader("Connection", "keep-alive");
+            response.setContentType("text/plain");
+            response.getOutputStream().write('x');
         }
     }
 

@@ -51,6 +51,13 @@ final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /** Puts a core handler (such as a {@link HeaderRecorder}) in front of the servlet context. */
+    TestServer wrap(org.eclipse.jetty.server.Handler.Wrapper wrapper) {
+        wrapper.setHandler(context);
+        server.setHandler(wrapper);
+        return this;
+    }
+
     TestServer start() throws Exception {
         server.start();
         return this;

@@ -17,7 +17,7 @@ import org.ssekit.servlet.SseStreams;
 /**
  * The conformance fixture on the servlet binding ({@link SseStreams} and a {@link Broadcaster}),
  * at {@code /conformance/servlet}: {@code GET capabilities}, {@code GET events?channel=C},
- * {@code POST publish|disconnect|terminate?channel=C}, {@code GET stats}.
+ * {@code POST publish|disconnect|terminate?channel=C}, {@code GET stats[?channel=C]}.
  */
 @WebServlet(urlPatterns = "/conformance/servlet/*", asyncSupported = true)
 public final class ConformanceServlet extends HttpServlet {
@@ -39,7 +39,8 @@ public final class ConformanceServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (String.valueOf(request.getPathInfo())) {
             case "/capabilities" -> Http.json(response, 200, fixture.capabilities());
-            case "/stats" -> Http.json(response, 200, "{\"connections\":" + streams.openStreams() + "}");
+            case "/stats" -> Http.json(response, 200,
+                    fixture.stats(request.getParameter("channel"), streams.openStreams()));
             case "/events" -> events(request, response);
             default -> Http.error(response, 404, "no such fixture resource");
         }
@@ -82,7 +83,13 @@ public final class ConformanceServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String channel = Http.queryParam(request, "channel");
+        String channel;
+        try {
+            channel = Http.queryParam(request, "channel");
+        } catch (IllegalArgumentException e) {
+            Http.error(response, 400, e.getMessage());
+            return;
+        }
         if (channel == null) {
             channel = Fixture.DEFAULT_CHANNEL;
         }

@@ -22,6 +22,8 @@ final class Fixture {
     static final String DEFAULT_CHANNEL = "default";
     static final String ALLOWED_ORIGIN = "http://allowed.example";
     static final int REPLAY_CAPACITY = 1000;
+    /** The largest publish body either fixture takes. */
+    static final int MAX_PUBLISH_CHARS = 1024 * 1024;
 
     static final SseConfig CONFIG = SseConfig.builder()
             .heartbeat(Duration.ofSeconds(1))
@@ -88,8 +90,14 @@ final class Fixture {
         return requested == null || requested.length == 0 ? List.of(DEFAULT_CHANNEL) : List.of(requested);
     }
 
+    /**
+     * A channel name: 1 to 200 characters, not starting with {@code @}, no {@code %} (so a
+     * malformed percent-escape that a runtime leaves undecoded is refused on both bindings)
+     * and no control characters.
+     */
     static boolean validChannel(String channel) {
-        return channel != null && !channel.isEmpty() && !channel.startsWith("@") && channel.length() <= 200;
+        return channel != null && !channel.isEmpty() && !channel.startsWith("@") && channel.length() <= 200
+                && channel.chars().noneMatch(c -> c == '%' || c < 0x20 || c == 0x7f);
     }
 
     boolean isTerminated(List<String> channels) {
@@ -105,12 +113,35 @@ final class Fixture {
         }
     }
 
+    /** The open streams of {@code channel}, for {@code GET stats?channel=C}. */
+    long openStreams(String channel) {
+        Set<Connection> set = byChannel.get(channel);
+        return set == null ? 0 : set.stream().filter(Connection::isOpen).count();
+    }
+
+    /**
+     * The {@code GET stats} answer: {@code {"connections": n}} with the binding's count of all
+     * open streams, or for {@code channel} (not null) {@code {"channel": C, "connections": n}}
+     * with that channel's streams alone, so a conformance case counts only its own streams.
+     */
+    String stats(String channel, long allOpen) {
+        if (channel == null) {
+            return Json.object("connections", allOpen);
+        }
+        return Json.object("channel", channel, "connections", openStreams(channel));
+    }
+
     /**
      * Reads the JSON body {@code {"data", "event"?, "id"?, "retry"?}} of a publish.
      *
      * @throws IllegalArgumentException on bad input, so that nothing is published
      */
     static Publish parsePublish(String body) {
+        if (body.length() > MAX_PUBLISH_CHARS) {
+            // The servlet fixture stops reading at 1 MiB; the JAX-RS runtime hands over the
+            // whole body, so the same bound is kept here for both.
+            throw new IllegalArgumentException("request body larger than " + MAX_PUBLISH_CHARS + " characters");
+        }
         Map<String, Object> fields = Json.parseObject(body);
         Object data = fields.get("data");
         if (!(data instanceof String d)) {

@@ -82,20 +82,40 @@ final class Http {
     /**
      * The first value of a query-string parameter, or null. Unlike getParameter, it never
      * reads a form body, so the body stays readable.
+     *
+     * @throws IllegalArgumentException when the query's percent-encoding is malformed
      */
     static String queryParam(HttpServletRequest request, String name) {
-        String query = request.getQueryString();
+        return queryParam(request.getQueryString(), name);
+    }
+
+    /**
+     * The first value of {@code name} in a raw query string ({@code a=1&b=%20}), or null.
+     *
+     * @throws IllegalArgumentException "malformed percent-encoding in the query" for a bad
+     *         {@code %} escape; the text of the query is not repeated
+     */
+    static String queryParam(String query, String name) {
         if (query == null) {
             return null;
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (key.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
             }
         }
         return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // The raw text is not echoed: it is whatever the client sent.
+            throw new IllegalArgumentException("malformed percent-encoding in the query", e);
+        }
     }
 
     /** A trimmed form parameter, or empty. */

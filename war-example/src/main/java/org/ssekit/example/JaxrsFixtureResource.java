@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,8 +40,8 @@ public class JaxrsFixtureResource {
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
-    public String stats() {
-        return "{\"connections\":" + sse.openStreams() + "}";
+    public String stats(@QueryParam("channel") String channel) {
+        return fixture.stats(channel, sse.openStreams());
     }
 
     @GET
@@ -49,8 +50,8 @@ public class JaxrsFixtureResource {
     public void events(@QueryParam("channel") List<String> requested, @Context SseEventSink sink) {
         List<String> channels = Fixture.channels(requested.toArray(String[]::new));
         if (!channels.stream().allMatch(Fixture::validChannel)) {
-            sink.close();
-            return;
+            // Before anything is written to the sink: a 400 with a JSON reason, as the servlet fixture.
+            throw new WebApplicationException(error("bad channel name"));
         }
         sse.subscribe(sink, channels);
         fixture.track(channels, new Fixture.Connection() {

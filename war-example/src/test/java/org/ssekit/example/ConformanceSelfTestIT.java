@@ -1,10 +1,14 @@
 package org.ssekit.example;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,7 +45,16 @@ class ConformanceSelfTestIT {
                 cases(server.uri().resolve("conformance/" + fixture), fixture)));
     }
 
-    /** Runs the suite on {@code base} and turns each case into a test. */
+    /**
+     * The cases that are UNIMPLEMENTED on this setup (embedded Jetty speaking HTTP/1.1 only, so
+     * the HTTP/2 cases H-02 and H-03 cannot run; one node; no TLS): exactly these, no more (a broken {@code capabilities} would make dozens
+     * UNIMPLEMENTED and pass them silently), no fewer (a new capability should be claimed here).
+     */
+    static final Set<String> EXPECTED_UNIMPLEMENTED = Set.of("H-02", "H-03");
+    /** At least this many cases must be OK on each fixture (49 of 55, 4 INFORMATIONAL, when this was written). */
+    static final int MIN_OK = 49;
+
+    /** Runs the suite on {@code base} and turns each case into a test, after three about the whole run. */
     static Stream<DynamicTest> cases(java.net.URI base, String name) {
         Report report = Conformance.run(base, Options.defaults());
         try {
@@ -50,12 +63,25 @@ class ConformanceSelfTestIT {
             throw new java.io.UncheckedIOException(e);
         }
         System.out.println(name + ": " + report.summaryLine());
-        return report.results().stream().map(r -> DynamicTest.dynamicTest(r.id(), () -> verdict(r)));
+        Set<String> unimplemented = report.results().stream().filter(r -> r.verdict() == Verdict.UNIMPLEMENTED)
+                .map(CaseResult::id).collect(Collectors.toCollection(TreeSet::new));
+        long ok = report.results().stream().filter(r -> r.verdict() == Verdict.OK).count();
+        Stream<DynamicTest> whole = Stream.of(
+                DynamicTest.dynamicTest("the fixture is detected", () -> assertThat(report.fixture())
+                        .as("GET %s/capabilities answered a fixture", base).isTrue()),
+                DynamicTest.dynamicTest("UNIMPLEMENTED is exactly " + new TreeSet<>(EXPECTED_UNIMPLEMENTED),
+                        () -> assertThat(unimplemented).as(report.summaryLine())
+                                .containsExactlyInAnyOrderElementsOf(EXPECTED_UNIMPLEMENTED)),
+                DynamicTest.dynamicTest("at least " + MIN_OK + " cases OK", () -> assertThat(ok)
+                        .as(report.summaryLine()).isGreaterThanOrEqualTo(MIN_OK)));
+        return Stream.concat(whole, report.results().stream().map(r -> DynamicTest.dynamicTest(r.id(), () -> verdict(r))));
     }
 
+    /** A case fails only when it FAILED; an UNIMPLEMENTED one passes only when it is expected. */
     static void verdict(CaseResult result) {
-        if (result.verdict() == Verdict.UNIMPLEMENTED) {
-            Assumptions.abort(result.id() + " UNIMPLEMENTED: " + result.actual());
+        if (result.verdict() == Verdict.UNIMPLEMENTED && !EXPECTED_UNIMPLEMENTED.contains(result.id())) {
+            throw new AssertionFailedError(result.id() + " is UNIMPLEMENTED, which this setup does not expect: "
+                    + result.actual());
         }
         if (result.verdict().fails(false)) {
             throw new AssertionFailedError(result.summaryLine() + "\nexpected: " + result.expected()

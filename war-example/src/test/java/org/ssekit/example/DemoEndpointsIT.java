@@ -134,14 +134,20 @@ class DemoEndpointsIT {
         List<Event> whole;
         try (EventReader answer = EventReader.post(client, uri("api/complete"), prompt)) {
             whole = answer.rest(WAIT);
+            assertThat(answer.endedCleanly()).as("the answer ends as a complete HTTP response").isTrue();
         }
         assertThat(whole).last().extracting(Event::data).isEqualTo("[DONE]");
         List<Event> tokens = whole.subList(0, whole.size() - 1);
+        // The whole answer, token by token: a stream that completed early (closed, or [DONE],
+        // before the last token) has fewer; ids alone would not show it.
+        List<String> answer = CompletionServlet.tokens("what is SSE?");
+        assertThat(tokens).extracting(Event::data).containsExactlyElementsOf(answer);
         assertThat(tokens).extracting(Event::id)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, tokens.size())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, answer.size())
                         .mapToObj(Integer::toString).toList());
         try (EventReader resumed = EventReader.post(client, uri("api/complete"), prompt, "Last-Event-ID", "5")) {
             List<Event> rest = resumed.rest(WAIT);
+            assertThat(resumed.endedCleanly()).isTrue();
             assertThat(rest.subList(0, rest.size() - 1)).containsExactlyElementsOf(tokens.subList(5, tokens.size()));
             assertThat(rest).last().extracting(Event::data).isEqualTo("[DONE]");
         }

@@ -30,6 +30,7 @@ final class EventReader implements AutoCloseable {
     private static final Event END = new Event(null, null, null);
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private volatile IOException failure;
 
     private EventReader(HttpResponse<InputStream> response) {
         this.response = response;
@@ -64,6 +65,14 @@ final class EventReader implements AutoCloseable {
             request.headers(headers);
         }
         return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    /**
+     * Whether the body ended as an HTTP message ends (EOF after the last chunk), not cut by a
+     * reset or a close in the middle; meaningful once {@link #rest} returned.
+     */
+    boolean endedCleanly() {
+        return failure == null;
     }
 
     HttpResponse<InputStream> response() {
@@ -147,8 +156,11 @@ final class EventReader implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException | UncheckedIOException closed) {
-            // The stream ended or was closed by the test.
+        } catch (IOException closed) {
+            // The stream was cut (reset, or a chunked body that never ended), or closed by the test.
+            failure = closed;
+        } catch (UncheckedIOException closed) {
+            failure = closed.getCause();
         } finally {
             events.add(END);
         }

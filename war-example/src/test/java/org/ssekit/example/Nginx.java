@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real nginx (Debian's) as a reverse proxy in front of the example, with a generated
@@ -34,8 +33,7 @@ final class Nginx implements AutoCloseable {
     }
 
     static Nginx proxyTo(int upstreamPort) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY),
-                "nginx tests skipped: install Debian's nginx (" + BINARY + ")");
+        RequiredTool.require(Files.isExecutable(BINARY), "nginx tests need Debian's nginx (" + BINARY + ")");
         Path prefix = Files.createTempDirectory("ssekit-nginx-");
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -85,8 +85,9 @@ final class Cors extends AreaCheck {
     }
 
     private Outcome disallowedOrigin(Probe probe) throws IOException {
-        long before = probe.connectionCount();
-        HttpRequest request = probe.streamRequest(probe.channel()).header("Origin", EVIL)
+        String channel = probe.channel();
+        long before = probe.streamCount(channel);
+        HttpRequest request = probe.streamRequest(channel).header("Origin", EVIL)
                 .header("Cookie", "session=conformance");
         String expected = "no " + ACAO + " for " + EVIL + "; preferably 403 and no subscription";
         try (HttpExchange exchange = probe.open(request)) {
@@ -95,7 +96,7 @@ final class Cors extends AreaCheck {
             if (acao.contains(EVIL) || acao.contains("*")) {
                 return probe.failed(expected, head.status() + " with " + ACAO + ": " + acao);
             }
-            long during = probe.connectionCount();
+            long during = probe.streamCount(channel);
             String actual = head.status() + ", no matching " + ACAO + ", open streams " + before + " -> " + during;
             if (head.status() == 403 && during <= before) {
                 return probe.ok(expected, actual);
@@ -113,7 +114,11 @@ final class Cors extends AreaCheck {
     }
 
     private ResponseHead preflight(Probe probe, String origin, String headers) throws IOException {
-        HttpRequest request = HttpRequest.of("OPTIONS", probe.target().streamUri(probe.channel()))
+        return preflight(probe, probe.channel(), origin, headers);
+    }
+
+    private ResponseHead preflight(Probe probe, String channel, String origin, String headers) throws IOException {
+        HttpRequest request = HttpRequest.of("OPTIONS", probe.target().streamUri(channel))
                 .header("Origin", origin).header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", headers);
         try (HttpExchange exchange = probe.open(request)) {
@@ -153,9 +158,10 @@ final class Cors extends AreaCheck {
 
     private Outcome preflightHasNoSideEffects(Probe probe) throws IOException {
         return withOrigin(probe, origin -> {
-            long before = probe.connectionCount();
-            ResponseHead head = preflight(probe, origin, "last-event-id");
-            long after = probe.connectionCount();
+            String channel = probe.channel();
+            long before = probe.streamCount(channel);
+            ResponseHead head = preflight(probe, channel, origin, "last-event-id");
+            long after = probe.streamCount(channel);
             String type = head.first("Content-Type").orElse("");
             String expected = "no stream and no subscription for a preflight";
             String actual = head.status() + " " + type + ", open streams " + before + " -> " + after;

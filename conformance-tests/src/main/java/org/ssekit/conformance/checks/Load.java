@@ -116,9 +116,10 @@ final class Load extends AreaCheck {
     }
 
     private Outcome churnLeaksNothing(Probe probe) throws IOException, InterruptedException {
-        long before = probe.connectionCount();
-        int cycles = Math.max(50, probe.target().options().loadClients() * 2);
         String channel = probe.channel();
+        String kind = Close.countKind(probe, channel);
+        long before = probe.streamCount(channel);
+        int cycles = Math.max(50, probe.target().options().loadClients() * 2);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
@@ -135,8 +136,8 @@ final class Load extends AreaCheck {
             pool.shutdownNow();
         }
         Duration bound = Close.cleanupBound(probe);
-        long after = Close.awaitConnectionsAtMost(probe, before, bound);
-        String expected = "open streams back to " + before + " within " + bound.toMillis() + " ms after "
+        long after = Close.awaitStreamsAtMost(probe, channel, before, bound);
+        String expected = "open " + kind + " back to " + before + " within " + bound.toMillis() + " ms after "
                 + cycles + " connect/disconnect cycles";
         String actual = "open streams " + before + " -> " + after;
         return after <= before ? probe.ok(expected, actual) : probe.violation(expected, actual);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.ssekit.conformance.ConformanceCase;
 import org.ssekit.conformance.Target;
 import org.ssekit.conformance.Verdict;
@@ -102,9 +103,24 @@ final class Probe implements AutoCloseable {
         return fixture().publish(channel, fields, log);
     }
 
-    /** Reads the fixture's open-stream count. */
+    /** Reads the fixture's open-stream count (all channels: other cases' streams move it). */
     long connectionCount() throws IOException {
         return fixture().connections(log);
+    }
+
+    /**
+     * The open streams of {@code channel}: the fixture's per-channel count when it offers one
+     * ({@code GET B/stats?channel=C}), which no other case's stream moves; otherwise its
+     * global count.
+     */
+    long streamCount(String channel) throws IOException {
+        OptionalLong own = fixture().channelConnections(channel, log);
+        return own.isPresent() ? own.getAsLong() : connectionCount();
+    }
+
+    /** Whether the fixture counts the streams of one channel (see {@link #streamCount}). */
+    boolean countsPerChannel(String channel) throws IOException {
+        return fixture().channelConnections(channel, log).isPresent();
     }
 
     void note(String text) {

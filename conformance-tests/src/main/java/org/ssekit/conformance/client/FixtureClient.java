@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.ssekit.conformance.internal.Json;
 
@@ -140,6 +141,22 @@ public final class FixtureClient {
         Response response = send(HttpRequest.get(uri("stats", Map.of())), log, "stats");
         return response.json().map(json -> json.get("connections"))
                 .filter(BigDecimal.class::isInstance).map(n -> ((BigDecimal) n).longValue()).orElse(-1L);
+    }
+
+    /**
+     * {@code GET B/stats?channel=C}: the open streams of channel {@code C} alone, so a case can
+     * count its own streams whatever other cases' streams do. Empty when the fixture does not
+     * count per channel: its answer must name the channel ({@code {"channel": "C",
+     * "connections": n}}), since a fixture that ignores the parameter answers its global count.
+     */
+    public OptionalLong channelConnections(String channel, WireLog log) throws IOException {
+        Response response = send(HttpRequest.get(uri("stats", Map.of("channel", channel))), log, "stats");
+        Optional<Map<String, Object>> json = response.json();
+        if (response.status() != 200 || json.isEmpty() || !channel.equals(json.get().get("channel"))
+                || !(json.get().get("connections") instanceof BigDecimal n)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(n.longValue());
     }
 
     /** Sends a request with {@code Connection: close} and reads the complete response. */

@@ -31,7 +31,8 @@ public final class EventConversion {
 
     /**
      * @throws IllegalArgumentException when the name or id would break the framing (CR, LF,
-     *         or NUL in the id), or the data has no writer for its media type
+     *         or NUL in the id), any text field holds a lone surrogate (no UTF-8 form), or the
+     *         data has no writer for its media type
      */
     public SseEvent toSseEvent(OutboundSseEvent event) {
         Objects.requireNonNull(event, "event");
@@ -43,17 +44,22 @@ public final class EventConversion {
             if (event.getId() != null) {
                 b.id(event.getId());
             }
+            if (event.getComment() != null) {
+                b.comment(event.getComment());
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("OutboundSseEvent rejected: " + e.getMessage(), e);
-        }
-        if (event.getComment() != null) {
-            b.comment(event.getComment());
         }
         if (event.isReconnectDelaySet()) {
             b.retryMillis(event.getReconnectDelay());
         }
         if (event.getData() != null) {
-            b.data(dataText(event));
+            String text = dataText(event);
+            try {
+                b.data(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("OutboundSseEvent rejected: " + e.getMessage(), e);
+            }
         }
         return b.build();
     }

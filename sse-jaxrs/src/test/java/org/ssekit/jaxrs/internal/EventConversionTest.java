@@ -78,6 +78,21 @@ class EventConversionTest {
     }
 
     @Test
+    void FRM01_textWithoutAUtf8FormIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> conversion.toSseEvent(event().data("x\uD800y").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("OutboundSseEvent rejected: data ").hasMessageContaining("U+D800");
+        assertThatThrownBy(() -> conversion.toSseEvent(event().name("\uDC00").data("x").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("OutboundSseEvent rejected: event ");
+        assertThatThrownBy(() -> conversion.toSseEvent(event().id("1\uD83D").data("x").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("OutboundSseEvent rejected: id ");
+        assertThatThrownBy(() -> conversion.toSseEvent(event().comment("\uDE00\uD83D").data("x").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("OutboundSseEvent rejected: comment ");
+        assertThat(conversion.toSseEvent(event().data("\uD83D\uDE00").build()).data()).hasValue("\uD83D\uDE00");
+    }
+
+    @Test
     void dataMayHoldAnyLineBreaks() {
         assertThat(conversion.toSseEvent(event().data("a\r\nb\rc\n").build()).data()).hasValue("a\r\nb\rc\n");
     }

@@ -102,6 +102,7 @@ class ContainerConformanceIT {
         String failed = report.results().stream().filter(r -> r.verdict().fails(false))
                 .map(r -> r.summaryLine() + "\n  expected: " + r.expected() + "\n  actual: " + r.actual())
                 .collect(Collectors.joining("\n"));
+        assertThat(report.fixture()).as("%s fixture on %s detected (GET capabilities)", fixture, CONTAINER).isTrue();
         assertThat(report.passed(false)).as("%s on %s:\n%s", fixture, CONTAINER, failed).isTrue();
     }
 }
