@@ -82,10 +82,13 @@ public final class Ids {
         return c != 0 ? c : Long.compare(pa.seq(), pb.seq());
     }
 
-    /** The decimal number in {@code s[from, to)}: 1 to 18 digits, else -1. */
+    /**
+     * The decimal number in {@code s[from, to)}: 1 to 18 digits, no leading zero (so each entry
+     * has one id, as Redis writes it), else -1.
+     */
     private static long number(String s, int from, int to) {
         int digits = to - from;
-        if (digits < 1 || digits > 18) {
+        if (digits < 1 || digits > 18 || digits > 1 && s.charAt(from) == '0') {
             return -1;
         }
         long n = 0;

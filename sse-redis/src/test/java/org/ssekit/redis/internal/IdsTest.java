@@ -20,7 +20,7 @@ class IdsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "abc.", "abc.1", "abc.1-", "abc.-1", ".1-0", "ABC.1-0", "a-b.1-0", "abc.1-0-0",
-            "abc.1-x", "abc.+1-0", "zzzzzzzzzzzzzzzzz.1-0", "abc.9999999999999999999-0", "abc.1 -0", "abc.1-0\n"})
+            "abc.1-x", "abc.+1-0", "abc.01-0", "abc.1-00", "abc.00-0", "zzzzzzzzzzzzzzzzz.1-0", "abc.9999999999999999999-0", "abc.1 -0", "abc.1-0\n"})
     void anythingElseIsNotAnId(String id) {
         assertThat(Ids.parse(id)).isNull();
     }
