@@ -5,6 +5,7 @@
  * exported.
  */
 module org.ssekit.conformance {
+    requires jakarta.json;
     requires org.eclipse.jetty.http2.client;
     requires org.eclipse.jetty.http2.common;
     requires org.eclipse.jetty.http;

@@ -71,12 +71,8 @@ final class Fixture {
     }
 
     String capabilities() {
-        StringBuilder list = new StringBuilder("[");
-        for (String p : profiles) {
-            list.append(list.length() > 1 ? "," : "").append(Json.quote(p));
-        }
         return Json.object(
-                "profiles", new Json.Raw(list.append(']').toString()),
+                "profiles", profiles,
                 "heartbeatMillis", CONFIG.heartbeat().toMillis(),
                 "retryMillis", CONFIG.retry().orElseThrow().toMillis(),
                 "corsAllowedOrigin", ALLOWED_ORIGIN,

@@ -1,102 +1,77 @@
 package org.ssekit.bench.load;
 
-import java.util.StringJoiner;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 
 /**
- * Latencies in microseconds, log-linear buckets (64 per power of two, under 1.6% error),
- * mergeable across processes through {@link #encode()} and {@link #decode(String)}.
+ * Latencies in microseconds, on an HdrHistogram (3 significant digits: under 0.1% error,
+ * auto-resizing), mergeable across processes through {@link #encode()} and
+ * {@link #decode(String)} (HdrHistogram's compressed form in Base64, one token on a line).
  *
  * <p>Thread safety: not thread-safe; one writer, snapshots taken on that thread.
  */
 public final class LatencyHistogram {
-    private static final int SUB = 64;
-    private static final int LINEAR = 2 * SUB;
-    private static final int MAX_EXP = 40;
-    private static final int BUCKETS = LINEAR + (MAX_EXP - 7) * SUB;
+    private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final long[] counts = new long[BUCKETS];
-    private long total;
+    private final Histogram histogram;
+
+    public LatencyHistogram() {
+        this(new Histogram(SIGNIFICANT_DIGITS));
+    }
+
+    private LatencyHistogram(Histogram histogram) {
+        this.histogram = histogram;
+        histogram.setAutoResize(true);
+    }
 
     public void record(long micros) {
-        counts[index(Math.max(0, micros))]++;
-        total++;
-    }
-
-    static int index(long v) {
-        if (v < LINEAR) {
-            return (int) v;
-        }
-        int exp = Math.min(MAX_EXP - 1, 63 - Long.numberOfLeadingZeros(v));
-        int shift = exp - 6;
-        long mantissa = Math.min(2L * SUB - 1, v >>> shift);
-        return LINEAR + (exp - 7) * SUB + (int) (mantissa - SUB);
-    }
-
-    static long valueAt(int index) {
-        if (index < LINEAR) {
-            return index;
-        }
-        int k = index - LINEAR;
-        int exp = 7 + k / SUB;
-        long mantissa = SUB + k % SUB;
-        int shift = exp - 6;
-        return (mantissa << shift) + (1L << shift) / 2;
+        histogram.recordValue(Math.max(0, micros));
     }
 
     public long count() {
-        return total;
+        return histogram.getTotalCount();
     }
 
     /** The value at quantile {@code q} (0..1), in microseconds; 0 when empty. */
     public long quantile(double q) {
-        if (total == 0) {
-            return 0;
-        }
-        long rank = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += counts[i];
-            if (seen >= Math.max(1, rank)) {
-                return valueAt(i);
-            }
-        }
-        return valueAt(BUCKETS - 1);
+        return count() == 0 ? 0 : histogram.getValueAtPercentile(q * 100);
     }
 
     public void reset() {
-        java.util.Arrays.fill(counts, 0);
-        total = 0;
+        histogram.reset();
     }
 
     public void add(LatencyHistogram other) {
-        for (int i = 0; i < BUCKETS; i++) {
-            counts[i] += other.counts[i];
-        }
-        total += other.total;
+        histogram.add(other.histogram);
     }
 
-    /** Non-empty buckets as {@code index:count,...}, or {@code -} when empty. */
+    /** The compressed histogram in Base64, or {@code -} when empty. */
     public String encode() {
-        StringJoiner j = new StringJoiner(",");
-        for (int i = 0; i < BUCKETS; i++) {
-            if (counts[i] != 0) {
-                j.add(i + ":" + counts[i]);
-            }
+        if (count() == 0) {
+            return "-";
         }
-        return total == 0 ? "-" : j.toString();
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
+    /**
+     * The histogram {@link #encode()} wrote.
+     *
+     * @throws IllegalArgumentException when the text is not one
+     */
     public static LatencyHistogram decode(String text) {
-        LatencyHistogram h = new LatencyHistogram();
         if (text.equals("-")) {
-            return h;
+            return new LatencyHistogram();
         }
-        for (String pair : text.split(",")) {
-            int colon = pair.indexOf(':');
-            long n = Long.parseLong(pair.substring(colon + 1));
-            h.counts[Integer.parseInt(pair.substring(0, colon))] += n;
-            h.total += n;
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(text));
+            return new LatencyHistogram(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded latency histogram: " + e, e);
         }
-        return h;
     }
 }

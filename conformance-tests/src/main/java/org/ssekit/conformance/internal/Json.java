@@ -1,39 +1,57 @@
 package org.ssekit.conformance.internal;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader and writer, so the CLI jar needs no JSON library. Objects read as
+ * JSON through JSON-P (Parsson), in the plain Java shapes the suite works with: objects read as
  * {@code LinkedHashMap<String, Object>}, arrays as {@code List<Object>}, numbers as
- * {@code BigDecimal}, plus {@code String}, {@code Boolean} and {@code null}.
+ * {@code BigDecimal}, plus {@code String}, {@code Boolean} and {@code null}; writing takes maps,
+ * iterables, strings, numbers, booleans and nulls (anything else as its string).
  *
  * <p>Stateless and thread-safe.
  */
 public final class Json {
-    private final String text;
-    private int pos;
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
     /**
-     * Parses one JSON value.
+     * Parses one JSON value, and nothing after it.
      *
      * @throws IllegalArgumentException when the text is not JSON
      */
     public static Object parse(String text) {
-        Json reader = new Json(text);
-        Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.pos != text.length()) {
-            throw reader.error("trailing characters");
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new IllegalArgumentException("bad JSON: no value");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new IllegalArgumentException("bad JSON at " + parser.getLocation().getStreamOffset()
+                        + ": trailing characters");
+            }
+            return toJava(value);
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalArgumentException("bad JSON: " + e.getMessage(), e);
         }
-        return value;
     }
 
     /** Parses a JSON object; IllegalArgumentException when the text is not one. */
@@ -46,232 +64,64 @@ public final class Json {
         return (Map<String, Object>) value;
     }
 
-    /** Writes a value made of maps, iterables, strings, numbers, booleans and nulls. */
+    /**
+     * Writes a value made of maps, iterables, strings, numbers, booleans and nulls, compactly.
+     * U+2028 and U+2029 (line terminators to JavaScript) are escaped too, as report.json has
+     * always had them; they can only occur inside strings, so the replacement is exact.
+     */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    /** Quotes and escapes a string as a JSON string literal. */
-    public static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = PROVIDER.createGenerator(out)) {
+            generator.write(toJsonValue(value));
         }
-        return out.append('"').toString();
+        return out.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private static Object toJava(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                ((JsonObject) value).forEach((k, v) -> map.put(k, toJava(v)));
+                yield map;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                ((JsonArray) value).forEach(v -> list.add(toJava(v)));
+                yield list;
+            }
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+        };
+    }
+
+    private static JsonValue toJsonValue(Object value) {
         if (value == null) {
-            out.append("null");
+            return JsonValue.NULL;
         } else if (value instanceof String string) {
-            out.append(quote(string));
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+            return PROVIDER.createValue(string);
+        } else if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            return PROVIDER.createValue(((Number) value).longValue());
+        } else if (value instanceof BigDecimal decimal) {
+            return PROVIDER.createValue(decimal);
+        } else if (value instanceof BigInteger integer) {
+            return PROVIDER.createValue(integer);
+        } else if (value instanceof Number number) {
+            return PROVIDER.createValue(number.doubleValue());
         } else if (value instanceof Map<?, ?> map) {
-            writeObject(map, out);
+            var object = PROVIDER.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), toJsonValue(v)));
+            return object.build();
         } else if (value instanceof Iterable<?> items) {
-            writeArray(items, out);
-        } else {
-            out.append(quote(value.toString()));
+            var array = PROVIDER.createArrayBuilder();
+            items.forEach(v -> array.add(toJsonValue(v)));
+            return array.build();
         }
-    }
-
-    private static void writeObject(Map<?, ?> map, StringBuilder out) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            out.append(quote(String.valueOf(entry.getKey()))).append(':');
-            write(entry.getValue(), out);
-        }
-        out.append('}');
-    }
-
-    private static void writeArray(Iterable<?> items, StringBuilder out) {
-        out.append('[');
-        boolean first = true;
-        for (Object item : items) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            write(item, out);
-        }
-        out.append(']');
-    }
-
-    private Object value() {
-        skipWhitespace();
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipWhitespace();
-            if (peek() != '"') {
-                throw error("expected a member name");
-            }
-            String name = string();
-            skipWhitespace();
-            expect(':');
-            map.put(name, value());
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return map;
-            }
-        }
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return list;
-            }
-        }
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw error("unterminated string");
-            }
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c == '\\') {
-                out.append(escape());
-            } else if (c < 0x20) {
-                throw error("control character in string");
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private char escape() {
-        if (pos >= text.length()) {
-            throw error("unterminated escape");
-        }
-        char c = text.charAt(pos++);
-        return switch (c) {
-            case '"', '\\', '/' -> c;
-            case 'b' -> '\b';
-            case 'f' -> '\f';
-            case 'n' -> '\n';
-            case 'r' -> '\r';
-            case 't' -> '\t';
-            case 'u' -> unicodeEscape();
-            default -> throw error("bad escape");
-        };
-    }
-
-    private char unicodeEscape() {
-        if (pos + 4 > text.length()) {
-            throw error("short unicode escape");
-        }
-        try {
-            char c = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-            pos += 4;
-            return c;
-        } catch (NumberFormatException e) {
-            throw error("bad unicode escape");
-        }
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("unexpected token");
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private BigDecimal number() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        try {
-            return new BigDecimal(text.substring(start, pos));
-        } catch (NumberFormatException e) {
-            throw error("bad number");
-        }
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("bad JSON at " + pos + ": " + what);
+        return PROVIDER.createValue(value.toString());
     }
 }

@@ -38,6 +38,22 @@ class JsonTest {
         assertThat(read).containsKey("none");
     }
 
+    /** report.json as it has always been written: compact, in insertion order, these escapes. */
+    @Test
+    void writesCompactlyInOrderWithTheReportsEscapes() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("s", "<a>&\"\\/\r\n\t\u0000\u001f\u2028\u2029\u00e9");
+        value.put("n", 1234L);
+        value.put("i", 5);
+        value.put("d", new BigDecimal("-2.5"));
+        value.put("b", true);
+        value.put("z", null);
+        value.put("l", List.of("a", 1, Map.of("k", "v")));
+        value.put("e", Map.of());
+        assertThat(Json.write(value)).isEqualTo("{\"s\":\"<a>&\\\"\\\\/\\r\\n\\t\\u0000\\u001f\\u2028\\u2029\u00e9\","
+                + "\"n\":1234,\"i\":5,\"d\":-2.5,\"b\":true,\"z\":null,\"l\":[\"a\",1,{\"k\":\"v\"}],\"e\":{}}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "{\"a\": tru}", "\"unterminated", "{} x", "{\"a\":\"\u0001\"}"})
     void rejectsMalformedJson(String text) {
