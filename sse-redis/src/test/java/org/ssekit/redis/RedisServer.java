@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the ssekit authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.ssekit.redis;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,6 +41,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * A real redis-server (Debian's /usr/bin/redis-server) on a free loopback port in a temporary
  * directory. Outside CI a missing binary skips the test; with CI=true it fails it.
  */
+@SuppressWarnings("try") // close() may throw InterruptedException: it waits for the process
 final class RedisServer implements AutoCloseable {
     static final Path BINARY = Path.of(System.getProperty("ssekit.test.redisServer", "/usr/bin/redis-server"));
 
