@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.ssekit.internal.Resume;
+
 /**
  * How event streams behave: heartbeats, reconnection hints, the per-connection queue bound,
  * resume and admission. One immutable value, checked when built.
@@ -144,7 +146,10 @@ public final class SseConfig {
         return lastEventIdParam;
     }
 
-    /** The name of the event sent when a client resumes from an unknown or expired id. */
+    /**
+     * The name of the event sent when a client resumes from an unknown or expired id; the
+     * bindings give it to their broadcaster ({@link Broadcaster.Builder#resetEvent}). Default {@code reset}.
+     */
     public String resetEvent() {
         return resetEvent;
     }
@@ -211,7 +216,7 @@ public final class SseConfig {
         private Overflow overflow = Overflow.DISCONNECT;
         private int maxConnections = Integer.MAX_VALUE;
         private String lastEventIdParam = "lastEventId";
-        private String resetEvent = "reset";
+        private String resetEvent = Resume.DEFAULT_RESET_EVENT;
         private CorsPolicy cors = CorsPolicy.sameOrigin();
         private Duration writeStallTimeout = Duration.ofSeconds(30);
         private Executor writerExecutor;

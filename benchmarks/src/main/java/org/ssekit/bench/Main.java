@@ -48,6 +48,9 @@ public final class Main {
         int failures = 0;
         for (int param : s.params(o.config())) {
             for (String stack : o.stacks()) {
+                if (!s.appliesTo(stack)) {
+                    continue;
+                }
                 Recorder out = new Recorder(results, s.name(), Integer.toString(param), stack, run);
                 if (!measureOne(o.config(), s, param, stack, fleet, out, logs)) {
                     failures++;
@@ -102,7 +105,7 @@ public final class Main {
         }
 
         private static List<Scenario> allScenarios() {
-            return List.of(new FanOut(), new Latency(), new Idle(), new SlowConsumer(), new Churn());
+            return List.of(new FanOut(), new Latency(), new Idle(), new SlowConsumer(), new Churn(), new Http2Streams());
         }
 
         private static List<Scenario> pick(String names) {

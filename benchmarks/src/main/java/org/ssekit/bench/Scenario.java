@@ -14,6 +14,11 @@ interface Scenario {
         return config.heavyRuns();
     }
 
+    /** Whether this scenario runs against {@code stack}. */
+    default boolean appliesTo(String stack) {
+        return true;
+    }
+
     void measure(BenchConfig config, int param, ServerProcess server, LoadFleet fleet, Recorder out)
             throws Exception;
 }

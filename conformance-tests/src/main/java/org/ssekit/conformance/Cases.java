@@ -191,6 +191,13 @@ public final class Cases {
                 "RFC 9113 section 8.2.2"));
         cases.add(any("H-03", "on HTTP/2 carry many streams on one connection independently", Level.SHOULD,
                 "A single HTTP/2 connection can contain multiple concurrently open streams.", "RFC 9113 section 5"));
+        cases.add(fixture("H-04", "on HTTP/2, one stalled stream does not hold up the others; cut that stream, not the connection",
+                Level.SHOULD, "Flow control is used for both individual streams and the connection as a whole; a receiver "
+                        + "that does not send WINDOW_UPDATE stalls only its own stream. A slow consumer is cut with "
+                        + "RST_STREAM or the end of its stream, not GOAWAY.", "RFC 9113 sections 5.2, 6.9; robustness"));
+        cases.add(any("H-05", "offer HTTP/2 over TLS through ALPN", Level.INFO,
+                "Browsers use HTTP/2 only over TLS, negotiated with ALPN (h2); over HTTP/1.1 they open at most six "
+                        + "connections per origin, so a seventh EventSource waits.", "RFC 9113 section 3.2; RFC 7301"));
         cases.add(any("CMP-01", "never use a Content-Encoding the request did not offer", Level.MUST,
                 "A server must not send content in a coding that the Accept-Encoding of the request excludes "
                         + "(identity only).", "RFC 9110 section 12.5.3"));

@@ -18,6 +18,7 @@ import org.ssekit.conformance.checks.Checks;
 import org.ssekit.conformance.client.Capabilities;
 import org.ssekit.conformance.client.FixtureClient;
 import org.ssekit.conformance.client.HttpExchange;
+import org.ssekit.conformance.client.Tls;
 import org.ssekit.conformance.client.WireLog;
 
 /**
@@ -57,6 +58,7 @@ public final class Conformance {
      */
     public static Report run(URI base, Options options, Consumer<CaseResult> listener) {
         checkUrl(base);
+        Tls.use(options.tls());
         checkReachable(base);
         Instant started = Instant.now();
         long start = System.nanoTime();
@@ -115,13 +117,14 @@ public final class Conformance {
         if (!uri.isAbsolute() || uri.getHost() == null) {
             throw new TargetException("not an absolute http URL with a host: " + uri);
         }
-        if (!scheme.equals("http")) {
-            throw new TargetException("unsupported scheme " + scheme + ": the suite speaks http (HTTP/1.1 and h2c) only");
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new TargetException("unsupported scheme " + scheme
+                    + ": the suite speaks http (HTTP/1.1 and h2c) and https (HTTP/1.1 and h2 over TLS)");
         }
     }
 
     private static void checkReachable(URI base) {
-        int port = base.getPort() > 0 ? base.getPort() : 80;
+        int port = Tls.port(base);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
         } catch (IOException e) {
@@ -134,7 +137,10 @@ public final class Conformance {
         try {
             return new FixtureClient(base).capabilities(WireLog.discarding());
         } catch (IOException e) {
-            throw new TargetException("no HTTP response from " + base + ": " + HttpExchange.describe(e), e);
+            String hint = e instanceof javax.net.ssl.SSLException
+                    ? " (a private or self-signed certificate: --truststore FILE --truststore-password P, or --insecure)"
+                    : "";
+            throw new TargetException("no HTTP response from " + base + ": " + HttpExchange.describe(e) + hint, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.ssekit.conformance;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
+import org.ssekit.conformance.client.Tls;
 
 /**
  * Runs the suite from another project's JUnit 5 build, one dynamic test per case:
@@ -19,7 +21,8 @@ import org.opentest4j.AssertionFailedError;
  *
  * or extend it in the project's own test sources. System properties: {@code sse.url}
  * (required; without it every test is aborted), {@code sse.strict=true} (NON-STRICT fails
- * too), {@code sse.only=FRM-01,HDR-02}.
+ * too), {@code sse.only=FRM-01,HDR-02}; for an https URL {@code sse.insecure=true} (trust any
+ * certificate) or {@code sse.truststore=FILE} with {@code sse.truststorePassword=P}.
  *
  * <p>FAILED fails the test with expected, actual and the wire log; NON-STRICT fails only
  * under {@code sse.strict}, otherwise it passes; UNIMPLEMENTED is aborted (reported as
@@ -44,7 +47,17 @@ public class ConformanceTests {
         String only = System.getProperty("sse.only", "");
         Set<String> ids = only.isBlank() ? Set.of()
                 : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
-        return Options.builder().strict(strict).only(ids).build();
+        return Options.builder().strict(strict).only(ids).tls(tls()).build();
+    }
+
+    /** The https trust from the system properties: a trust store, any certificate, or the JDK's. */
+    protected Tls tls() {
+        String store = System.getProperty("sse.truststore", "");
+        if (!store.isBlank()) {
+            String password = System.getProperty("sse.truststorePassword");
+            return Tls.trustStore(Path.of(store), password == null ? null : password.toCharArray());
+        }
+        return Boolean.getBoolean("sse.insecure") ? Tls.insecure() : Tls.systemDefault();
     }
 
     /** Fails, aborts or passes one dynamic test according to the verdict. */

@@ -9,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ssekit.conformance.client.Tls;
 
 /**
- * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL}.
+ * The command line: {@code java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR]
+ * [--insecure | --truststore FILE --truststore-password P] BASE_URL}; BASE_URL is http or https.
  *
  * <p>Prints one line per case and a summary, writes {@code report.json}, {@code report.html}
  * and {@code junit.xml} under DIR (default {@code sse-conformance-report}). Exit status: 0 when
@@ -27,7 +29,8 @@ public final class Main {
     public static final int UNUSABLE = 2;
 
     private static final String USAGE =
-            "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR] BASE_URL";
+            "usage: java -jar sse-conformance.jar [--strict] [--only ID,...] [--report DIR]"
+                    + " [--insecure | --truststore FILE --truststore-password P] BASE_URL";
 
     private Main() {
     }
@@ -54,7 +57,8 @@ public final class Main {
         }
         try {
             URI base = Conformance.parseUrl(arguments.url);
-            Options options = Options.builder().strict(arguments.strict).only(arguments.only).build();
+            Options options = Options.builder().strict(arguments.strict).only(arguments.only)
+                    .tls(arguments.tls()).build();
             out.println("SSE conformance against " + base);
             Report report = Conformance.run(base, options, result -> out.println(result.summaryLine()));
             out.println(report.fixture() ? "fixture: profiles " + report.profiles()
@@ -65,7 +69,7 @@ public final class Main {
             boolean passed = report.passed(arguments.strict);
             out.println(passed ? "PASSED" : "FAILED" + (arguments.strict ? " (strict)" : ""));
             return passed ? PASSED : FAILED;
-        } catch (TargetException e) {
+        } catch (TargetException | IllegalArgumentException e) {
             err.println("sse-conformance: " + e.getMessage());
             return UNUSABLE;
         } catch (IOException e) {
@@ -87,6 +91,17 @@ public final class Main {
         private Set<String> only = Set.of();
         private Path reportDir = Path.of("sse-conformance-report");
         private String url;
+        private boolean insecure;
+        private Path trustStore;
+        private String trustStorePassword;
+
+        /** The https trust the options ask for; a bad trust store fails naming the file. */
+        Tls tls() {
+            if (trustStore != null) {
+                return Tls.trustStore(trustStore, trustStorePassword == null ? null : trustStorePassword.toCharArray());
+            }
+            return insecure ? Tls.insecure() : Tls.systemDefault();
+        }
 
         static Arguments parse(String[] args) {
             Arguments parsed = new Arguments();
@@ -97,8 +112,17 @@ public final class Main {
                     case "--help", "-h" -> parsed.help = true;
                     case "--only" -> parsed.only = ids(value(args, ++i, arg));
                     case "--report" -> parsed.reportDir = Path.of(value(args, ++i, arg));
+                    case "--insecure" -> parsed.insecure = true;
+                    case "--truststore" -> parsed.trustStore = Path.of(value(args, ++i, arg));
+                    case "--truststore-password" -> parsed.trustStorePassword = value(args, ++i, arg);
                     default -> parsed.url(arg);
                 }
+            }
+            if (parsed.insecure && parsed.trustStore != null) {
+                throw new IllegalArgumentException("--insecure and --truststore exclude each other");
+            }
+            if (parsed.trustStorePassword != null && parsed.trustStore == null) {
+                throw new IllegalArgumentException("--truststore-password needs --truststore");
             }
             if (parsed.url == null && !parsed.help) {
                 throw new IllegalArgumentException("missing BASE_URL");

@@ -1,6 +1,8 @@
 package org.ssekit.conformance;
 
+import java.util.Objects;
 import java.util.Set;
+import org.ssekit.conformance.client.Tls;
 
 /**
  * How to run the suite. Immutable; build with {@link #builder()}.
@@ -11,8 +13,10 @@ public final class Options {
     private final boolean strict;
     private final Set<String> only;
     private final int loadClients;
+    private final Tls tls;
 
     private Options(Builder builder) {
+        this.tls = builder.tls;
         this.strict = builder.strict;
         this.only = Set.copyOf(builder.only);
         this.loadClients = builder.loadClients;
@@ -48,11 +52,17 @@ public final class Options {
         return loadClients;
     }
 
+    /** How https servers are trusted (default: the JDK's trust store). */
+    public Tls tls() {
+        return tls;
+    }
+
     /** Builds {@link Options}. Not thread-safe. */
     public static final class Builder {
         private boolean strict;
         private Set<String> only = Set.of();
         private int loadClients = 100;
+        private Tls tls = Tls.systemDefault();
 
         private Builder() {
         }
@@ -75,6 +85,12 @@ public final class Options {
                 throw new IllegalArgumentException("loadClients must be 2..1000, was " + clients);
             }
             this.loadClients = clients;
+            return this;
+        }
+
+        /** How to trust https servers: {@link Tls#insecure()}, {@link Tls#trustStore}, or the default. */
+        public Builder tls(Tls value) {
+            this.tls = Objects.requireNonNull(value, "tls");
             return this;
         }
 

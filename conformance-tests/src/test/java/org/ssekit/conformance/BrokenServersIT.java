@@ -31,7 +31,8 @@ class BrokenServersIT {
                 Arguments.of("CLS-01", Fault.TERMINATE_200, Verdict.FAILED),
                 Arguments.of("HDR-03", Fault.CHARSET_LATIN1, Verdict.FAILED),
                 Arguments.of("BAD-01", Fault.HUGE_ID_500, Verdict.FAILED),
-                Arguments.of("CLS-04", Fault.UNBOUNDED_QUEUE, Verdict.NON_STRICT));
+                Arguments.of("CLS-04", Fault.UNBOUNDED_QUEUE, Verdict.NON_STRICT),
+                Arguments.of("H-04", Fault.H2_SLOW_CONSUMER_CLOSES_CONNECTION, Verdict.NON_STRICT));
     }
 
     /** Each broken server is judged this many times in a row, and must get the same verdict each time. */

@@ -78,7 +78,13 @@ class EntryPointsIT {
     void badArgumentsExitTwo() {
         assertThat(cli().status()).isEqualTo(Main.UNUSABLE);
         assertThat(cli("not a url").status()).isEqualTo(Main.UNUSABLE);
-        assertThat(cli("https://example.invalid/").err()).contains("unsupported scheme https");
+        assertThat(cli("ftp://example.invalid/").err()).contains("unsupported scheme ftp");
+        assertThat(cli("--truststore", "no-such-file.p12", "https://127.0.0.1:1/").err())
+                .contains("truststore no-such-file.p12: cannot be read");
+        assertThat(cli("--insecure", "--truststore", "x.p12", "https://127.0.0.1:1/").err())
+                .contains("--insecure and --truststore exclude each other");
+        assertThat(cli("--truststore-password", "p", "https://127.0.0.1:1/").err())
+                .contains("--truststore-password needs --truststore");
         assertThat(cli("--only", "XYZ-1", "http://127.0.0.1:1/").err()).contains("unknown case id XYZ-1");
         assertThat(cli("--bogus", "http://127.0.0.1:1/").err()).contains("unknown option --bogus");
     }

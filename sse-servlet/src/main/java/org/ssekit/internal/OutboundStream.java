@@ -38,6 +38,7 @@ public final class OutboundStream implements EventStream {
     private static final int TURN_BYTES = 256 * 1024;
 
     private final Transport transport;
+    private final boolean writesMayBlock;
     private final Writers writers;
     private final int maxQueuedEvents;
     private final long maxQueuedBytes;
@@ -69,6 +70,7 @@ public final class OutboundStream implements EventStream {
     public OutboundStream(Transport transport, SseConfig config, String lastEventId, Counters counters,
             Writers writers) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.writesMayBlock = transport.writesMayBlock();
         this.writers = Objects.requireNonNull(writers, "writers");
         this.maxQueuedEvents = config.maxQueuedEvents();
         this.maxQueuedBytes = config.maxQueuedBytes();
@@ -195,7 +197,11 @@ public final class OutboundStream implements EventStream {
         transport.start(this);
     }
 
-    /** The transport can take a write again: resumes the writer where it stopped, on this thread. */
+    /**
+     * The transport can take a write again: resumes the writer where it stopped, on this thread
+     * (the container's callback), or, where writes may block, on the writer pool, so no container
+     * thread waits on a client that stopped reading.
+     */
     public void onWritable() {
         WriterState from;
         synchronized (lock) {
@@ -205,7 +211,11 @@ public final class OutboundStream implements EventStream {
             }
             state = WriterState.WRITING;
         }
-        write(from);
+        if (writesMayBlock) {
+            writers.execute(() -> write(from)); // the task owns the transport now (WRITING)
+        } else {
+            write(from);
+        }
     }
 
     /** Run by a writer task for a {@link WriterState#SCHEDULED} stream. */

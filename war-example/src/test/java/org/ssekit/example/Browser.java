@@ -26,13 +26,14 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     final ChromeDriver driver;
 
-    private Browser() throws IOException {
+    private Browser(String... extraArguments) throws IOException {
         profile = Files.createTempDirectory("ssekit-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -40,9 +41,14 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws IOException {
+        return start(new String[0]);
+    }
+
+    /** Starts with extra command line switches, such as {@code --ignore-certificate-errors}. */
+    static Browser start(String... extraArguments) throws IOException {
         RequiredTool.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-        return new Browser();
+        return new Browser(extraArguments);
     }
 
     WebDriverWait waiting(Duration timeout) {

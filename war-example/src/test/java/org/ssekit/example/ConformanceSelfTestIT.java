@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 import org.ssekit.conformance.CaseResult;
+import org.ssekit.conformance.Cases;
 import org.ssekit.conformance.Conformance;
+import org.ssekit.conformance.ConformanceCase;
 import org.ssekit.conformance.Options;
 import org.ssekit.conformance.Report;
 import org.ssekit.conformance.ReportFiles;
@@ -24,7 +26,12 @@ import org.ssekit.conformance.Verdict;
 
 /**
  * The conformance suite against both fixtures of the WAR on embedded Jetty: one test per case
- * and fixture; no MUST case may fail. Reports go to target/conformance/{servlet,jaxrs}/.
+ * and fixture; no MUST case may fail. Over http: HTTP/1.1, and h2c with prior knowledge for
+ * H-02..H-04, which must not be UNIMPLEMENTED. Over https the H cases run in
+ * {@link JettyHttp2IT}, the whole suite through nginx's h2 in {@link NginxHttp2IT}. (The whole
+ * suite straight over https passed here too, but its LOAD-02, 9 TLS clients of 4 MiB each,
+ * missed its 3 s bound once on a machine at load average 42.) Reports go to
+ * target/conformance/{servlet,jaxrs}/.
  */
 class ConformanceSelfTestIT {
     private static ExampleServer server;
@@ -41,22 +48,35 @@ class ConformanceSelfTestIT {
 
     @TestFactory
     Stream<DynamicContainer> bothFixtures() {
+        // H-05 needs an https URL: it runs in JettyHttp2IT and NginxHttp2IT, not here.
+        Options overHttp = Options.builder().only(Cases.all().stream().map(ConformanceCase::id)
+                .filter(id -> !id.equals("H-05")).collect(Collectors.toSet())).build();
         return Stream.of("servlet", "jaxrs").map(fixture -> DynamicContainer.dynamicContainer(fixture,
-                cases(server.uri().resolve("conformance/" + fixture), fixture)));
+                cases(server.uri().resolve("conformance/" + fixture), fixture, overHttp, MIN_OK)));
     }
 
     /**
-     * The cases that are UNIMPLEMENTED on this setup (embedded Jetty speaking HTTP/1.1 only, so
-     * the HTTP/2 cases H-02 and H-03 cannot run; one node; no TLS): exactly these, no more (a broken {@code capabilities} would make dozens
-     * UNIMPLEMENTED and pass them silently), no fewer (a new capability should be claimed here).
+     * The cases that may be UNIMPLEMENTED against ssekit: none. The example speaks h2c beside
+     * HTTP/1.1 (and h2 over TLS in the https tests), is one node, and declares every profile; a
+     * broken {@code capabilities} would make dozens UNIMPLEMENTED and pass them silently, so each
+     * one fails here. (H-05 needs https and is left out of the http runs.)
      */
-    static final Set<String> EXPECTED_UNIMPLEMENTED = Set.of("H-02", "H-03");
-    /** At least this many cases must be OK on each fixture (49 of 55, 4 INFORMATIONAL, when this was written). */
-    static final int MIN_OK = 49;
+    static final Set<String> EXPECTED_UNIMPLEMENTED = Set.of();
+    /** At least this many cases must be OK on each fixture of a whole run (52 of 57 when this was written). */
+    static final int MIN_OK = 50;
 
-    /** Runs the suite on {@code base} and turns each case into a test, after three about the whole run. */
-    static Stream<DynamicTest> cases(java.net.URI base, String name) {
-        Report report = Conformance.run(base, Options.defaults());
+    /** Runs the suite with {@code options} and turns each case into a test, after one that the fixture was found. */
+    static Stream<DynamicTest> cases(java.net.URI base, String name, Options options) {
+        return cases(base, name, options, 0);
+    }
+
+    /**
+     * Runs the suite on {@code base} with {@code options} and turns each case into a test, after
+     * tests about the whole run: the fixture was detected, UNIMPLEMENTED is exactly
+     * {@link #EXPECTED_UNIMPLEMENTED}, and at least {@code minOk} cases are OK.
+     */
+    static Stream<DynamicTest> cases(java.net.URI base, String name, Options options, int minOk) {
+        Report report = Conformance.run(base, options);
         try {
             ReportFiles.write(report, Path.of("target", "conformance", name), false);
         } catch (java.io.IOException e) {
@@ -72,16 +92,16 @@ class ConformanceSelfTestIT {
                 DynamicTest.dynamicTest("UNIMPLEMENTED is exactly " + new TreeSet<>(EXPECTED_UNIMPLEMENTED),
                         () -> assertThat(unimplemented).as(report.summaryLine())
                                 .containsExactlyInAnyOrderElementsOf(EXPECTED_UNIMPLEMENTED)),
-                DynamicTest.dynamicTest("at least " + MIN_OK + " cases OK", () -> assertThat(ok)
-                        .as(report.summaryLine()).isGreaterThanOrEqualTo(MIN_OK)));
+                DynamicTest.dynamicTest("at least " + minOk + " cases OK", () -> assertThat(ok)
+                        .as(report.summaryLine()).isGreaterThanOrEqualTo(minOk)));
         return Stream.concat(whole, report.results().stream().map(r -> DynamicTest.dynamicTest(r.id(), () -> verdict(r))));
     }
 
-    /** A case fails only when it FAILED; an UNIMPLEMENTED one passes only when it is expected. */
+    /** A case fails when it FAILED, or when it is UNIMPLEMENTED and this setup does not expect it. */
     static void verdict(CaseResult result) {
         if (result.verdict() == Verdict.UNIMPLEMENTED && !EXPECTED_UNIMPLEMENTED.contains(result.id())) {
             throw new AssertionFailedError(result.id() + " is UNIMPLEMENTED, which this setup does not expect: "
-                    + result.actual());
+                    + result.actual() + "\nwire log:\n" + result.wireLog());
         }
         if (result.verdict().fails(false)) {
             throw new AssertionFailedError(result.summaryLine() + "\nexpected: " + result.expected()

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * configuration in a temporary prefix: nginx's default proxy buffering, and gzip for
  * {@code text/event-stream} as many sites configure it. Two locations: {@code /} honours the
  * upstream's {@code X-Accel-Buffering: no}; {@code /buffered/} is told to ignore it, which is
- * what nginx does with a stream that lacks the header. (nginx 1.22 forwards the chunks of a
+ * what nginx does with a stream that lacks the header; optionally the same over https with
+ * HTTP/2. (nginx 1.22 forwards the chunks of a
  * buffered proxied response as they come; what holds events back is that in buffered mode
  * nothing flushes the gzip stream, while unbuffered mode flushes it after every read.)
  */
@@ -25,21 +26,56 @@ final class Nginx implements AutoCloseable {
     private final Process process;
     private final Path prefix;
     private final int port;
+    private final int tlsPort;
 
-    private Nginx(Process process, Path prefix, int port) {
+    private Nginx(Process process, Path prefix, int port, int tlsPort) {
         this.process = process;
         this.prefix = prefix;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     static Nginx proxyTo(int upstreamPort) throws IOException, InterruptedException {
+        return proxyTo(upstreamPort, null);
+    }
+
+    /**
+     * Like {@link #proxyTo(int)}, plus, when {@code keys} is given, an https server with
+     * HTTP/2 ({@code listen ... ssl http2}: the form nginx 1.22 knows; {@code http2 on} came
+     * with 1.25.1) and the same locations, proxying over HTTP/1.1 to the same upstream.
+     */
+    static Nginx proxyTo(int upstreamPort, TlsKeys keys) throws IOException, InterruptedException {
         RequiredTool.require(Files.isExecutable(BINARY), "nginx tests need Debian's nginx (" + BINARY + ")");
         Path prefix = Files.createTempDirectory("ssekit-nginx-");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
+        int tlsPort = keys == null ? -1 : freePort();
         String upstream = "http://127.0.0.1:" + upstreamPort;
+        String locations = """
+                        location / {
+                            proxy_pass %1$s;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                        }
+                        location /buffered/ {
+                            proxy_pass %1$s/;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_ignore_headers X-Accel-Buffering;
+                        }
+                """.formatted(upstream);
+        String tlsServer = keys == null ? "" : """
+                    server {
+                        listen 127.0.0.1:%1$d ssl http2;
+                        ssl_certificate %2$s;
+                        ssl_certificate_key %3$s;
+                        # The suite's huge Last-Event-ID (BAD-01) reaches the upstream, which answers 431.
+                        large_client_header_buffers 4 128k;
+                        http2_max_field_size 128k;
+                        http2_max_header_size 256k;
+                %4$s
+                    }
+                """.formatted(tlsPort, keys.certificatePem().toAbsolutePath(), keys.privateKeyPem().toAbsolutePath(),
+                locations);
         String conf = """
                 daemon off;
                 master_process off;
@@ -58,25 +94,16 @@ final class Nginx implements AutoCloseable {
                     scgi_temp_path %1$s/scgi;
                     server {
                         listen 127.0.0.1:%2$d;
-                        location / {
-                            proxy_pass %3$s;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                        }
-                        location /buffered/ {
-                            proxy_pass %3$s/;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                            proxy_ignore_headers X-Accel-Buffering;
-                        }
+                %3$s
                     }
+                %4$s
                 }
-                """.formatted(prefix, port, upstream);
+                """.formatted(prefix, port, locations, tlsServer);
         Path file = prefix.resolve("nginx.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(BINARY.toString(), "-p", prefix.toString(), "-c", file.toString())
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
-        Nginx nginx = new Nginx(process, prefix, port);
+        Nginx nginx = new Nginx(process, prefix, port, tlsPort);
         nginx.awaitListening(Duration.ofSeconds(10));
         return nginx;
     }
@@ -97,12 +124,23 @@ final class Nginx implements AutoCloseable {
         }
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
     private static String readIfExists(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p) : "";
     }
 
     int port() {
         return port;
+    }
+
+    /** The https (h2) port, when started with keys. */
+    int tlsPort() {
+        return tlsPort;
     }
 
     @Override

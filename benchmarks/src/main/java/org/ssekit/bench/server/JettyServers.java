@@ -3,6 +3,9 @@ package org.ssekit.bench.server;
 import java.time.Duration;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -22,7 +25,10 @@ final class JettyServers {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("jetty");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        // HTTP/1.1 and h2c (prior knowledge) on one port: the h2 scenario's streams share connections.
+        HttpConfiguration http = new HttpConfiguration();
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                new HTTP2CServerConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setAcceptQueueSize(ACCEPT_QUEUE);

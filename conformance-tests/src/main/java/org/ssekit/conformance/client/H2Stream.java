@@ -1,5 +1,6 @@
 package org.ssekit.conformance.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.ErrorCode;
@@ -34,14 +36,113 @@ public final class H2Stream {
         public void onEvent(MessageEvent event) {
             events.add(event);
         }
+
+        @Override
+        public void onComment(String comment) {
+            comments.add(comment);
+        }
     });
+    private final List<String> comments = new ArrayList<>();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private ResponseHead head;
     private boolean ended;
     private String endReason = "";
+    private boolean stalled;
+    private Stream stream;
 
-    H2Stream(WireLog log, String label) {
+    H2Stream(WireLog log, String label, boolean stalled) {
         this.log = log;
         this.label = label;
+        this.stalled = stalled;
+    }
+
+    /** The DATA bytes received so far, as sent. */
+    public byte[] body() {
+        lock.lock();
+        try {
+            return body.toByteArray();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The comments (heartbeats) received so far, without their colon. */
+    public List<String> comments() {
+        lock.lock();
+        try {
+            return List.copyOf(comments);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the stream has ended (END_STREAM, RST_STREAM or failure). */
+    public boolean ended() {
+        lock.lock();
+        try {
+            return ended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How the stream ended ({@code END_STREAM}, {@code RST_STREAM ...}); empty while open. */
+    public String endReason() {
+        lock.lock();
+        try {
+            return endReason;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts reading a stream opened stalled; does nothing otherwise. */
+    public void resume() {
+        Stream toDemand;
+        lock.lock();
+        try {
+            if (!stalled) {
+                return;
+            }
+            stalled = false;
+            toDemand = stream;
+        } finally {
+            lock.unlock();
+        }
+        log.note(label, "resumes reading");
+        if (toDemand != null) {
+            toDemand.demand();
+        }
+    }
+
+    /** Waits until the stream ended. */
+    public boolean awaitEnd(Duration timeout) {
+        return awaitCondition(() -> ended, timeout);
+    }
+
+    /** Waits until at least {@code count} comments arrived. */
+    public boolean awaitComments(int count, Duration timeout) {
+        return awaitCondition(() -> comments.size() >= count, timeout);
+    }
+
+    private boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The response head. */
@@ -116,7 +217,7 @@ public final class H2Stream {
                 }
                 if (frame.isEndStream()) {
                     onEnd("END_STREAM on HEADERS");
-                } else {
+                } else if (!holdBack(stream)) {
                     stream.demand();
                 }
             }
@@ -153,6 +254,17 @@ public final class H2Stream {
         };
     }
 
+    /** Remembers the stream; true when it is stalled, so nothing is demanded until resume. */
+    private boolean holdBack(Stream opened) {
+        lock.lock();
+        try {
+            stream = opened;
+            return stalled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void onHead(MetaData.Response response) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (HttpField field : response.getHttpFields()) {
@@ -175,6 +287,7 @@ public final class H2Stream {
         log.receivedBytes(label, bytes, 0, bytes.length);
         lock.lock();
         try {
+            body.write(bytes, 0, bytes.length);
             parser.feed(bytes, 0, bytes.length);
             changed.signalAll();
         } finally {

@@ -120,10 +120,16 @@ public final class HttpExchange implements AutoCloseable {
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
-            int port = request.uri().getPort() > 0 ? request.uri().getPort() : 80;
+            int port = Tls.port(request.uri());
             long startNanos = System.nanoTime();
             socket.connect(new InetSocketAddress(request.uri().getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
             socket.setSoTimeout((int) headTimeout.toMillis());
+            if (Tls.isHttps(request.uri())) {
+                // HTTP/1.1 over TLS: ALPN offers http/1.1 only, so an h2 server keeps to HTTP/1.1.
+                socket = Tls.current().handshake(socket, request.uri().getHost(), port, List.of("http/1.1"));
+                log.note(label, "TLS " + ((javax.net.ssl.SSLSocket) socket).getSession().getProtocol()
+                        + ", ALPN " + describeAlpn(((javax.net.ssl.SSLSocket) socket).getApplicationProtocol()));
+            }
             byte[] bytes = request.toBytes();
             log.sent(label, WireLog.escape(new String(bytes, StandardCharsets.ISO_8859_1)));
             IOException writeFailure = write(socket.getOutputStream(), bytes);
@@ -138,6 +144,10 @@ public final class HttpExchange implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    private static String describeAlpn(String protocol) {
+        return protocol == null || protocol.isEmpty() ? "none" : protocol;
     }
 
     /** Opens with the default receive buffer. */

@@ -109,7 +109,7 @@ public final class ServletTransport implements Transport, WriteListener, AsyncLi
             checkNotEnded();
             try {
                 out.flush();
-                if (quirks.doubleFirstFlush() && !flushedOnce) {
+                if (quirks.doubleFirstFlush() && !flushedOnce && out.isReady()) {
                     out.flush(); // the first one only commits the head there
                 }
                 flushedOnce = true;
