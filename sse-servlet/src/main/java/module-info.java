@@ -12,4 +12,7 @@ module org.ssekit {
     // The JAX-RS binding drives the same queue and heartbeat machinery.
     exports org.ssekit.internal to org.ssekit.jaxrs;
     exports org.ssekit.servlet.internal to org.ssekit.jaxrs;
+
+    // Shared logs (sse-redis) plug in by configuration alone.
+    uses org.ssekit.EventLogProvider;
 }

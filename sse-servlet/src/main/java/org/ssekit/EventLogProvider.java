@@ -1,0 +1,55 @@
+package org.ssekit;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * Makes an {@link EventLog} from configuration alone, so a binding (the servlet filter, the
+ * JAX-RS feature) can use a shared log, such as {@code sse-redis}'s, without depending on it:
+ * drop the provider's jar next to the core and set its properties, such as
+ * {@code ssekit.redis.uri=redis://redis:6379}.
+ *
+ * <p>Providers are found with {@link ServiceLoader} ({@code META-INF/services/org.ssekit.EventLogProvider}
+ * on the class path, {@code provides} in a module). {@link #find} asks each in turn; the first
+ * that recognizes its settings makes the log.
+ *
+ * <p>Thread safety: implementations must be safe for calls from any thread.
+ */
+public interface EventLogProvider {
+
+    /**
+     * The log {@code settings} ask for, or empty when they do not name this provider's store
+     * (for sse-redis: when {@code ssekit.redis.uri} is unset).
+     *
+     * @param name the broadcaster's name (a filter name, say): the default name of its log
+     * @param settings looks up a setting by its full name ({@code ssekit.redis.uri}); null when unset
+     * @throws IllegalArgumentException naming the setting whose value is invalid
+     */
+    Optional<EventLog> create(String name, Function<String, String> settings);
+
+    /**
+     * The log made by the first provider that recognizes {@code settings}, looked up with the
+     * thread's context class loader (a web application's), then with the core's; empty when none.
+     *
+     * @throws IllegalArgumentException naming the setting whose value is invalid
+     */
+    static Optional<EventLog> find(String name, Function<String, String> settings) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, EventLogProvider.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            for (EventLogProvider p : ServiceLoader.load(EventLogProvider.class, loader)) {
+                Optional<EventLog> log = p.create(name, settings);
+                if (log.isPresent()) {
+                    return log;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
