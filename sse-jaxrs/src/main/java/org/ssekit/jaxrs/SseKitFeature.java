@@ -2,6 +2,7 @@ package org.ssekit.jaxrs;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -14,6 +15,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
+import org.ssekit.EventLogProvider;
 import org.ssekit.PublishResult;
 import org.ssekit.SseConfig;
 import org.ssekit.SseMetrics;
@@ -97,6 +99,22 @@ public final class SseKitFeature implements Feature, AutoCloseable {
     /** A feature with {@code config} and an in-memory event log ({@link EventLog#inMemory()}). */
     public static SseKitFeature create(SseConfig config) {
         return create(config, EventLog.inMemory());
+    }
+
+    /**
+     * A feature with {@code config} and the event log that {@code properties} name: with sse-redis
+     * on the class path, {@code ssekit.redis.uri} (here, or as a system property) gives a shared
+     * Redis log; otherwise the in-memory one.
+     *
+     * @throws IllegalArgumentException naming a property whose value is invalid
+     */
+    public static SseKitFeature create(SseConfig config, Map<String, ?> properties) {
+        Objects.requireNonNull(properties, "properties");
+        EventLog log = EventLogProvider.find("jaxrs", name -> {
+            Object v = properties.get(name);
+            return v != null ? v.toString() : System.getProperty(name);
+        }).orElseGet(EventLog::inMemory);
+        return create(config, log);
     }
 
     /** A feature with {@code config} whose events get their ids from, and resume through, {@code log}. */

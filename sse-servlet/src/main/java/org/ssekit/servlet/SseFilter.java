@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
+import org.ssekit.EventLogProvider;
 import org.ssekit.SseConfig;
 import org.ssekit.servlet.internal.MetricsMBean;
 
@@ -49,7 +51,9 @@ import org.ssekit.servlet.internal.MetricsMBean;
  * <p>Init-params: those of {@link InitParameters}, plus {@code channelParam}, {@code defaultChannel},
  * {@code authorizer} (a class implementing {@link Authorizer} with a public no-argument
  * constructor), {@code eventLogMaxEvents}, {@code eventLogMaxBytes}, {@code eventLogMaxAgeMillis}
- * and {@code shutdownGraceMillis}. A bad one fails deployment with a message naming it.
+ * and {@code shutdownGraceMillis}. With sse-redis on the class path, {@code ssekit.redis.uri} (as
+ * an init-param, context parameter or system property) gives the filter a shared Redis log instead
+ * of the in-memory one. A bad one fails deployment with a message naming it.
  *
  * <p>Thread safety: the container calls it concurrently; the broadcaster is safe for
  * concurrent use.
@@ -92,7 +96,7 @@ public class SseFilter implements Filter {
             SseConfig config = InitParameters.config(filterConfig::getInitParameter);
             streams = SseStreams.create(config, p.authorizer());
             broadcaster = Broadcaster.builder()
-                    .eventLog(EventLog.inMemory(p.eventLogMaxEvents(), p.eventLogMaxBytes(), p.eventLogMaxAge()))
+                    .eventLog(eventLog(filterConfig, p))
                     .resetEvent(config.resetEvent())
                     .metrics(streams.metrics())
                     .build();
@@ -108,6 +112,21 @@ public class SseFilter implements Filter {
             context.setAttribute(BROADCASTER_ATTRIBUTE, broadcaster);
         }
         mbean = MetricsMBean.register(context.getContextPath(), name, streams.metrics());
+    }
+
+    /**
+     * The log a provider on the class path makes from the settings ({@code ssekit.redis.uri} as an
+     * init-param, a context parameter or a system property, for sse-redis), else the in-memory one.
+     */
+    private static EventLog eventLog(FilterConfig filterConfig, InitParameters p) {
+        ServletContext context = filterConfig.getServletContext();
+        Function<String, String> settings = key -> {
+            String v = filterConfig.getInitParameter(key);
+            v = v != null ? v : context.getInitParameter(key);
+            return v != null ? v : System.getProperty(key);
+        };
+        return EventLogProvider.find(filterConfig.getFilterName(), settings)
+                .orElseGet(() -> EventLog.inMemory(p.eventLogMaxEvents(), p.eventLogMaxBytes(), p.eventLogMaxAge()));
     }
 
     @Override

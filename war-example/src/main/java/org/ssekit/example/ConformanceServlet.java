@@ -21,6 +21,7 @@ import org.ssekit.servlet.SseStreams;
  */
 @WebServlet(urlPatterns = "/conformance/servlet/*", asyncSupported = true)
 public final class ConformanceServlet extends HttpServlet {
+    private static final String PATH = "conformance/servlet";
     private static final long serialVersionUID = 1L;
 
     private transient SseStreams streams;
@@ -30,9 +31,9 @@ public final class ConformanceServlet extends HttpServlet {
     @Override
     public void init() {
         streams = SseStreams.create(Fixture.CONFIG);
-        broadcaster = Broadcaster.builder().metrics(streams.metrics()).eventLog(Fixture.eventLog())
+        broadcaster = Broadcaster.builder().metrics(streams.metrics()).eventLog(Fixture.eventLog(PATH))
                 .resetEvent(Fixture.CONFIG.resetEvent()).build();
-        fixture = new Fixture(List.of("resume", "heartbeat", "cors", "terminate", "channels"));
+        fixture = new Fixture(List.of("resume", "heartbeat", "cors", "terminate", "channels"), PATH);
     }
 
     @Override

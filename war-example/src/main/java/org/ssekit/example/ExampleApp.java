@@ -80,9 +80,10 @@ public final class ExampleApp implements ServletContextListener {
             cookie.setAttribute("Partitioned", "true");
         }
         streams = SseStreams.create(config, ExampleApp::authorize);
-        hub = Broadcaster.builder().metrics(streams.metrics()).build();
+        hub = Broadcaster.builder().metrics(streams.metrics())
+                .eventLog(Cluster.eventLog("example-hub", EventLog::inMemory)).build();
         chat = Broadcaster.builder().metrics(streams.metrics())
-                .eventLog(EventLog.inMemory(5_000, 8L << 20, Duration.ofDays(7)))
+                .eventLog(Cluster.eventLog("example-chat", () -> EventLog.inMemory(5_000, 8L << 20, Duration.ofDays(7))))
                 .build();
         // The room's first event: a fresh page resumes from it, so it gets the whole history.
         chatHistoryFrom = chat.publish(Chat.ROOM, SseEvent.of("opened", Json.object("text", "room opened")))

@@ -60,19 +60,34 @@ final class Fixture {
     private final Set<String> terminated = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Connection>> byChannel = new ConcurrentHashMap<>();
     private final List<String> profiles;
+    private final String path;
 
-    Fixture(List<String> profiles) {
+    /**
+     * @param path where the fixture is served on every node, such as {@code conformance/servlet}
+     */
+    Fixture(List<String> profiles, String path) {
         this.profiles = List.copyOf(profiles);
+        this.path = path;
     }
 
-    /** The event log of a fixture: big enough for the suite, bounded. */
-    static EventLog eventLog() {
-        return EventLog.inMemory(REPLAY_CAPACITY, 4L << 20, Duration.ofMinutes(30));
+    /**
+     * The event log of the fixture at {@code path}: shared by the nodes of a cluster ({@link Cluster}),
+     * else in memory, big enough for the suite, bounded.
+     */
+    static EventLog eventLog(String path) {
+        return Cluster.eventLog(path.replace('/', '-'),
+                () -> EventLog.inMemory(REPLAY_CAPACITY, 4L << 20, Duration.ofMinutes(30)));
     }
 
     String capabilities() {
+        List<String> peers = Cluster.peers().stream().map(node -> node + "/" + path).toList();
+        List<String> declared = new java.util.ArrayList<>(profiles);
+        if (!peers.isEmpty()) {
+            declared.add("cluster");
+        }
         return Json.object(
-                "profiles", profiles,
+                "profiles", declared,
+                "peers", peers,
                 "heartbeatMillis", CONFIG.heartbeat().toMillis(),
                 "retryMillis", CONFIG.retry().orElseThrow().toMillis(),
                 "corsAllowedOrigin", ALLOWED_ORIGIN,

@@ -23,8 +23,9 @@ public class JaxrsFixtureApp extends Application {
     private final Set<Object> singletons = create();
 
     private static Set<Object> create() {
-        SseKitFeature sse = SseKitFeature.create(Fixture.CONFIG, Fixture.eventLog());
-        Fixture fixture = new Fixture(List.of("resume", "heartbeat", "cors", "terminate", "channels"));
+        SseKitFeature sse = SseKitFeature.create(Fixture.CONFIG, Fixture.eventLog("conformance/jaxrs"));
+        Fixture fixture = new Fixture(List.of("resume", "heartbeat", "cors", "terminate", "channels"),
+                "conformance/jaxrs");
         return Set.of(sse, new JaxrsInactiveFilter(sse), new JaxrsFixtureResource(sse, fixture),
                 new JaxrsTerminatedFilter(fixture));
     }

@@ -1,5 +1,7 @@
 package org.ssekit.jaxrs.internal;
 
+import java.util.Map;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Configuration;
@@ -28,13 +30,13 @@ public final class FeatureDiscovery implements AutoDiscoverable {
                 || configuration.isRegistered(SseKitFeature.class)) {
             return;
         }
-        SseConfig config;
+        Map<String, Object> properties = configuration.getProperties();
         try {
-            config = InitParameters.apply(SseConfig.builder(), name -> property(configuration, name)).build();
+            context.register(SseKitFeature.create(
+                    InitParameters.apply(SseConfig.builder(), name -> property(configuration, name)).build(), properties));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad " + PREFIX + "* application property: " + e.getMessage(), e);
         }
-        context.register(SseKitFeature.create(config));
     }
 
     private static String property(Configuration configuration, String name) {
