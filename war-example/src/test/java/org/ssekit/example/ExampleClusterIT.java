@@ -1,0 +1,82 @@
+package org.ssekit.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The example as a cluster, as README's cluster command starts it: a real Redis and three nodes
+ * of the example, each in its own JVM, sharing their logs. A publish on one node reaches the
+ * streams of the others with the same id; the conformance suite passes against every node's
+ * servlet fixture, which declares the cluster and its peers.
+ */
+class ExampleClusterIT {
+    private static ExampleCluster cluster;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        List<Integer> ports = List.of(ExampleCluster.freePort(), ExampleCluster.freePort(), ExampleCluster.freePort());
+        cluster = ExampleCluster.start(ports, null, ExampleCluster.freePort(), Path.of("target", "cluster-it"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void res06APublishOnOneNodeReachesTheStreamsOfTheOthersWithOneId() throws Exception {
+        String channel = "cluster-" + System.nanoTime();
+        List<EventReader> readers = new ArrayList<>();
+        try {
+            for (int i = 1; i < cluster.size(); i++) {
+                readers.add(EventReader.open(HTTP, cluster.node(i).resolve("conformance/servlet/events?channel=" + channel)));
+            }
+            HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(
+                    cluster.node(0).resolve("conformance/servlet/publish?channel=" + channel))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"data\":\"across the cluster\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+            String id = Json.parseObject(published.body()).get("id").toString();
+            for (EventReader reader : readers) {
+                EventReader.Event e = reader.next(Duration.ofSeconds(10));
+                assertThat(e.data()).isEqualTo("across the cluster");
+                assertThat(e.id()).isEqualTo(id);
+            }
+        } finally {
+            for (EventReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> theSuitePassesOnEveryNode() {
+        return Stream.iterate(0, i -> i < cluster.size(), i -> i + 1).map(i -> DynamicContainer.dynamicContainer(
+                "node " + (i + 1), ConformanceSelfTestIT.cases(cluster.node(i).resolve("conformance/servlet"),
+                        "cluster-node-" + (i + 1), overHttp(), ConformanceSelfTestIT.MIN_OK)));
+    }
+
+    private static org.ssekit.conformance.Options overHttp() {
+        return org.ssekit.conformance.Options.builder().only(org.ssekit.conformance.Cases.all().stream()
+                .map(org.ssekit.conformance.ConformanceCase::id).filter(id -> !id.equals("H-05"))
+                .collect(java.util.stream.Collectors.toSet())).build();
+    }
+}
