@@ -31,6 +31,8 @@ class ReferenceFixtureIT {
                         + "\n" + r.wireLog().lines().limit(40).reduce("", (a, b) -> a + "    " + b + "\n")));
         assertThat(report.passed(true)).as(report.summaryLine()).isTrue();
         assertThat(report.verdict("H-02")).contains(Verdict.OK);
-        assertThat(report.summary().get(Verdict.UNIMPLEMENTED)).isZero();
+        // One node is no cluster: RES-06 and RES-07 run in ClusterIT against a reference cluster.
+        assertThat(report.results().stream().filter(r -> r.verdict() == Verdict.UNIMPLEMENTED).map(CaseResult::id))
+                .containsExactlyInAnyOrder("RES-06", "RES-07");
     }
 }
