@@ -35,6 +35,7 @@ public final class Cases {
         cors(cases);
         heartbeat(cases);
         resume(cases);
+        cluster(cases);
         retryAndClose(cases);
         transport(cases);
         badInputAndLoad(cases);
@@ -156,6 +157,18 @@ public final class Cases {
                 "Yaffle EventSource polyfill; interoperability"));
         cases.add(profile("RES-05", "treat an empty Last-Event-ID as absent", Level.SHOULD, "resume",
                 "If the event source's last event ID string is not the empty string, set Last-Event-ID.", reconnect));
+    }
+
+    private static void cluster(List<ConformanceCase> cases) {
+        String reconnect = HTML + "9.2.3, 9.2.4 (Last-Event-ID)";
+        cases.add(profile("RES-06", "in a cluster, deliver every event to every node's subscribers, in one order",
+                Level.MUST, "cluster", "The client cannot choose its node: behind a load balancer every node must "
+                        + "send it the same stream of events, each once, in the same order.",
+                reconnect + "; CONFORMANCE.md RES-06"));
+        cases.add(profile("RES-07", "in a cluster, resume any node's id on any other node, no gap, no duplicate",
+                Level.MUST, "cluster", "If the event source's last event ID string is not the empty string, set "
+                        + "`Last-Event-ID` to it; the reconnection may reach another node, which resumes after that event.",
+                reconnect + "; CONFORMANCE.md RES-07"));
     }
 
     private static void retryAndClose(List<ConformanceCase> cases) {

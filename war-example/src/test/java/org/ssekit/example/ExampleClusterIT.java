@@ -71,7 +71,8 @@ class ExampleClusterIT {
     Stream<DynamicContainer> theSuitePassesOnEveryNode() {
         return Stream.iterate(0, i -> i < cluster.size(), i -> i + 1).map(i -> DynamicContainer.dynamicContainer(
                 "node " + (i + 1), ConformanceSelfTestIT.cases(cluster.node(i).resolve("conformance/servlet"),
-                        "cluster-node-" + (i + 1), overHttp(), ConformanceSelfTestIT.MIN_OK)));
+                        "cluster-node-" + (i + 1), overHttp(), ConformanceSelfTestIT.MIN_OK,
+                        ConformanceSelfTestIT.IN_A_CLUSTER)));
     }
 
     private static org.ssekit.conformance.Options overHttp() {

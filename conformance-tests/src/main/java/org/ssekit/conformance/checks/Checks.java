@@ -11,6 +11,7 @@ public final class Checks {
     /** One instance of each area check. */
     public static List<Check> all() {
         return List.of(new Framing(), new Headers(), new Cors(), new Heartbeat(), new Resume(), new Retry(),
-                new Close(), new HttpVersions(), new Compression(), new BadInput(), new Load());
+                new Close(), new HttpVersions(), new Compression(), new BadInput(), new Load(),
+                new Cluster());
     }
 }
