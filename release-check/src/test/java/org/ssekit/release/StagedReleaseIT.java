@@ -45,9 +45,11 @@ class StagedReleaseIT {
             "ssekit-bom", "pom",
             "sse-servlet", "jar",
             "sse-jaxrs", "jar",
+            "sse-redis", "jar",
             "sse-conformance", "jar");
     /** The reactor directories that hold them (the parent is the root, "."). */
-    private static final List<String> BUILT = List.of(".", "ssekit-bom", "sse-servlet", "sse-jaxrs", "conformance-tests");
+    private static final List<String> BUILT = List.of(".", "ssekit-bom", "sse-servlet", "sse-jaxrs", "sse-redis",
+            "conformance-tests");
 
     private static String version;
     private static Path staged;
@@ -153,6 +155,7 @@ class StagedReleaseIT {
     @CsvSource({
             "sse-servlet, org.ssekit, explicit",
             "sse-conformance, org.ssekit.conformance, explicit",
+            "sse-redis, org.ssekit.redis, explicit",
             // Jersey 3.1 and RESTEasy 6.2 have no stable module names to require: see its pom.
             "sse-jaxrs, org.ssekit.jaxrs, automatic"})
     void everyJarHasAStableModuleName(String artifact, String module, String kind) {
@@ -206,7 +209,7 @@ class StagedReleaseIT {
                 listed.add(text(dependency, "artifactId"));
             }
         }
-        assertThat(listed).containsExactlyInAnyOrder("sse-servlet", "sse-jaxrs", "sse-conformance");
+        assertThat(listed).containsExactlyInAnyOrder("sse-servlet", "sse-jaxrs", "sse-redis", "sse-conformance");
     }
 
     private static Document pom(String artifact) throws Exception {

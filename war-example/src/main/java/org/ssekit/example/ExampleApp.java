@@ -51,7 +51,7 @@ public final class ExampleApp implements ServletContextListener {
     private SseStreams streams;
     private Broadcaster hub;
     private Broadcaster chat;
-    private String chatHistoryFrom;
+    private volatile String chatHistoryFrom;
     private ScheduledExecutorService ticker;
     private Feeds feeds;
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
@@ -85,14 +85,14 @@ public final class ExampleApp implements ServletContextListener {
         chat = Broadcaster.builder().metrics(streams.metrics())
                 .eventLog(Cluster.eventLog("example-chat", () -> EventLog.inMemory(5_000, 8L << 20, Duration.ofDays(7))))
                 .build();
-        // The room's first event: a fresh page resumes from it, so it gets the whole history.
-        chatHistoryFrom = chat.publish(Chat.ROOM, SseEvent.of("opened", Json.object("text", "room opened")))
-                .toCompletableFuture().join().id();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ssekit-example-ticker");
             t.setDaemon(true);
             return t;
         });
+        // The room's first event: a fresh page resumes from it, so it gets the whole history. A
+        // shared log may not be connected yet at start (a cluster node): then it is tried again.
+        openChatRoom();
         // The demo API beside the streams gets the same CORS rules, plus the Content-Type of its POSTs.
         CorsPolicy api = CorsPolicy.builder().allowOrigins(config.cors().allowedOrigins())
                 .allowCredentials(config.cors().allowCredentials()).allowHeader("Content-Type").build();
@@ -147,6 +147,16 @@ public final class ExampleApp implements ServletContextListener {
 
     String chatHistoryFrom() {
         return chatHistoryFrom;
+    }
+
+    private void openChatRoom() {
+        chat.publish(Chat.ROOM, SseEvent.of("opened", Json.object("text", "room opened"))).whenComplete((r, failure) -> {
+            if (failure == null) {
+                chatHistoryFrom = r.id();
+            } else if (!ticker.isShutdown()) {
+                ticker.schedule(this::openChatRoom, 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        });
     }
 
     ScheduledExecutorService ticker() {

@@ -67,12 +67,22 @@ class ExampleClusterIT {
         }
     }
 
+    /**
+     * The whole suite against node 1 (RES-06 and RES-07 included: it declares the other two as
+     * its peers), and the cluster cases against nodes 2 and 3 (their other cases are node 1's
+     * code on another port: the CI budget is better spent elsewhere).
+     */
     @TestFactory
     Stream<DynamicContainer> theSuitePassesOnEveryNode() {
-        return Stream.iterate(0, i -> i < cluster.size(), i -> i + 1).map(i -> DynamicContainer.dynamicContainer(
-                "node " + (i + 1), ConformanceSelfTestIT.cases(cluster.node(i).resolve("conformance/servlet"),
-                        "cluster-node-" + (i + 1), overHttp(), ConformanceSelfTestIT.MIN_OK,
-                        ConformanceSelfTestIT.IN_A_CLUSTER)));
+        Stream<DynamicContainer> first = Stream.of(DynamicContainer.dynamicContainer("node 1",
+                ConformanceSelfTestIT.cases(cluster.node(0).resolve("conformance/servlet"), "cluster-node-1",
+                        overHttp(), ConformanceSelfTestIT.MIN_OK, ConformanceSelfTestIT.IN_A_CLUSTER)));
+        Stream<DynamicContainer> others = Stream.of(1, 2).map(i -> DynamicContainer.dynamicContainer(
+                "node " + (i + 1) + ", cluster cases", ConformanceSelfTestIT.cases(
+                        cluster.node(i).resolve("conformance/servlet"), "cluster-node-" + (i + 1),
+                        org.ssekit.conformance.Options.builder().only(java.util.Set.of("RES-06", "RES-07")).build(),
+                        2, ConformanceSelfTestIT.IN_A_CLUSTER)));
+        return Stream.concat(first, others);
     }
 
     private static org.ssekit.conformance.Options overHttp() {

@@ -93,6 +93,12 @@ public final class ExampleServer implements AutoCloseable {
         context.setContextPath("/");
         context.setWar(webapp.toString());
         context.setThrowUnavailableOnStartupException(true);
+        if (System.getProperty("ssekit.redis.uri") != null) {
+            // A cluster node (ExampleCluster): sse-redis sits on this JVM's class path, outside the
+            // WAR, so the core it implements must be the same classes the WAR uses: the WAR's
+            // copy of the core yields to the class path's (the example's own classes stay the WAR's).
+            context.addProtectedClassMatcher(new org.eclipse.jetty.util.ClassMatcher("org.ssekit.", "-org.ssekit.example."));
+        }
         if (recorder != null) {
             context.addFilter(new FilterHolder(recorder), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
