@@ -45,7 +45,7 @@ record BenchConfig(
     static BenchConfig full() {
         return new BenchConfig("full", 3, 1, 4, Duration.ofSeconds(5), List.of(100, 1000, 10000),
                 Duration.ofSeconds(1), 3, 100, 1000, 20, Duration.ofSeconds(10), 1000, 2000, Duration.ofSeconds(2),
-                Duration.ofSeconds(60), List.of(10000, 19000), 1000, 20, 16384, Duration.ofSeconds(20), 100000, 2000);
+                Duration.ofSeconds(20), List.of(10000, 19000), 1000, 20, 16384, Duration.ofSeconds(20), 100000, 2000);
     }
 
     /** The subscriber count the throughput targets are stated at. */

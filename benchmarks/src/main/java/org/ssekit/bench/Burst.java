@@ -43,6 +43,7 @@ final class Burst implements Scenario {
         }
         double rate = config.burstRate();
         int count = Math.max(1, (int) Math.round(rate * config.burstLength().toMillis() / 1000.0));
+        // Bounded: a publisher that writes every socket itself may take far longer than the burst.
         Duration publishLimit = config.burstLength().multipliedBy(3).plus(config.burstDrain());
         // Warm-up (JIT, pools, queue rings): a tenth of the burst at the same rate, then let it drain.
         if (server.publish(Math.max(1, count / 10), rate, config.payloadBytes(), publishLimit) < 0) {
