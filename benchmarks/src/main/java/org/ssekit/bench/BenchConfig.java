@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * The counts and durations of one benchmark mode. {@code quick} proves the harness end to end
  * in a couple of minutes; {@code full} is what the README figures come from.
+ *
+ * @param burstRate events per second the burst publishes, to {@code burstSubscribers} each
+ * @param burstLength how long the burst publishes
+ * @param burstDrain how long after the burst the clients may take to receive it all
  */
 record BenchConfig(
         String mode,
@@ -15,10 +19,15 @@ record BenchConfig(
         Duration heartbeat,
         List<Integer> fanOutSubscribers,
         Duration fanOutStep,
+        int fanOutBisections,
         int payloadBytes,
         int latencySubscribers,
         double latencyRate,
         Duration latencyDuration,
+        int burstSubscribers,
+        double burstRate,
+        Duration burstLength,
+        Duration burstDrain,
         List<Integer> idleConnections,
         int slowSubscribers,
         double slowRate,
@@ -30,15 +39,16 @@ record BenchConfig(
         int h2BurstEvents) {
 
     static BenchConfig quick() {
-        return new BenchConfig("quick", 1, 1, 2, Duration.ofSeconds(1), List.of(200), Duration.ofMillis(500),
-                100, 200, 20, Duration.ofSeconds(2), List.of(1000), 100, 20, 16384,
-                Duration.ofSeconds(3), 500, 1000, 1000, 20);
+        return new BenchConfig("quick", 1, 1, 2, Duration.ofSeconds(1), List.of(200), Duration.ofMillis(500), 2,
+                100, 200, 20, Duration.ofSeconds(1), 200, 2000, Duration.ofMillis(250), Duration.ofSeconds(10),
+                List.of(1000), 100, 20, 16384, Duration.ofSeconds(2), 500, 1000, 1000, 20);
     }
 
     static BenchConfig full() {
         return new BenchConfig("full", 3, 1, 4, Duration.ofSeconds(5), List.of(100, 1000, 10000),
-                Duration.ofSeconds(1), 100, 1000, 20, Duration.ofSeconds(10), List.of(10000, 19000), 1000, 20,
-                16384, Duration.ofSeconds(20), 100000, 2000, 10000, 50);
+                Duration.ofSeconds(1), 3, 100, 1000, 20, Duration.ofSeconds(10), 1000, 2000, Duration.ofSeconds(2),
+                Duration.ofSeconds(20), List.of(10000, 19000), 1000, 20, 16384, Duration.ofSeconds(20), 100000, 2000,
+                10000, 50);
     }
 
     /** The subscriber count the throughput targets are stated at. */
@@ -51,8 +61,25 @@ record BenchConfig(
     }
 
     BenchConfig withRuns(int n) {
-        return new BenchConfig(mode, n, Math.min(n, heavyRuns), loadProcesses, heartbeat, fanOutSubscribers, fanOutStep, payloadBytes,
-                latencySubscribers, latencyRate, latencyDuration, idleConnections, slowSubscribers, slowRate,
+        return new BenchConfig(mode, n, Math.min(n, heavyRuns), loadProcesses, heartbeat, fanOutSubscribers,
+                fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
+                burstRate, burstLength, burstDrain, idleConnections, slowSubscribers, slowRate, slowPayloadBytes,
+                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
+    }
+
+    /** The same mode with the fan-out measured at {@code subscribers} only. */
+    BenchConfig withFanOutSubscribers(List<Integer> subscribers) {
+        return new BenchConfig(mode, runs, heavyRuns, loadProcesses, heartbeat, List.copyOf(subscribers),
+                fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
+                burstRate, burstLength, burstDrain, idleConnections, slowSubscribers, slowRate, slowPayloadBytes,
+                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
+    }
+
+    /** The same mode with the idle scenario at {@code connections} only. */
+    BenchConfig withIdleConnections(List<Integer> connections) {
+        return new BenchConfig(mode, runs, heavyRuns, loadProcesses, heartbeat, fanOutSubscribers,
+                fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
+                burstRate, burstLength, burstDrain, List.copyOf(connections), slowSubscribers, slowRate,
                 slowPayloadBytes, slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
     }
 }

@@ -12,6 +12,10 @@ final class Connections {
     /** Opens {@code n} streams; true when all opened and the server counts them (noted otherwise). */
     static boolean open(ServerProcess server, LoadFleet fleet, int n, boolean slowFirst, Recorder out)
             throws Exception {
+        // One stream first, then closed: a stack that initialises lazily (Jersey builds its
+        // application on the first request) does so before hundreds of handshakes wait on it.
+        fleet.open(server.port, 1, false);
+        fleet.closeAll();
         int opened = fleet.open(server.port, n, slowFirst);
         long end = System.nanoTime() + SETTLE_LIMIT.toNanos();
         int held;

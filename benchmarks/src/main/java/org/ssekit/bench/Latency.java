@@ -32,6 +32,7 @@ final class Latency implements Scenario {
         server.publish((int) rate, rate, config.payloadBytes(), Duration.ofSeconds(30)); // warm-up
         Connections.settle(fleet);
         fleet.reset();
+        long writes0 = server.writeSyscalls();
         int count = (int) (rate * config.latencyDuration().toMillis() / 1000);
         Duration limit = config.latencyDuration().multipliedBy(3).plusSeconds(10);
         if (server.publish(count, rate, config.payloadBytes(), limit) < 0) {
@@ -40,9 +41,11 @@ final class Latency implements Scenario {
         }
         long expected = (long) count * subs;
         LoadFleet.Stats got = fleet.awaitEvents(expected, GRACE);
+        long writes1 = server.writeSyscalls();
         out.put("p50", "ms", got.latency().quantile(0.50) / 1000.0);
         out.put("p99", "ms", got.latency().quantile(0.99) / 1000.0);
         out.put("p99.9", "ms", got.latency().quantile(0.999) / 1000.0);
         out.put("lost_events", "events", expected - got.events());
+        out.put("writes_per_event", "writes", ProcIo.perEvent(writes0, writes1, got.events()));
     }
 }

@@ -13,7 +13,8 @@ import org.ssekit.bench.server.Stacks;
  * Runs every scenario against every stack in one invocation and writes the report.
  *
  * <pre>
- * java -cp ... org.ssekit.bench.Main [--quick|--full] [--runs N] [--stacks a,b] [--scenarios a,b] [--out DIR]
+ * java -cp ... org.ssekit.bench.Main [--quick|--full] [--runs N] [--stacks a,b] [--scenarios a,b]
+ *     [--fanout-subscribers 1000,...] [--idle-connections 19000,...] [--out DIR]
  * </pre>
  * Exits 1 when the harness itself failed (a scenario threw); missed targets are reported, not fatal.
  */
@@ -63,9 +64,12 @@ public final class Main {
     private static boolean measureOne(BenchConfig c, Scenario s, int param, String stack, LoadFleet fleet,
                                       Recorder out, Path logs) {
         ServerProcess server = null;
+        long start = System.nanoTime();
         try {
             server = ServerProcess.start(stack, c.heartbeat(), logs);
             s.measure(c, param, server, fleet, out);
+            System.out.printf("  (%s %d %s run %d: %.1f s)%n", s.name(), param, stack, out.run(),
+                    (System.nanoTime() - start) / 1e9);
             return true;
         } catch (Exception e) {
             out.note("failed: " + e);
@@ -90,6 +94,8 @@ public final class Main {
             List<Scenario> scenarios = allScenarios();
             Path out = Path.of("target", "bench");
             Integer runs = null;
+            List<Integer> fanOut = null;
+            List<Integer> idle = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> config = BenchConfig.quick();
@@ -97,15 +103,39 @@ public final class Main {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--stacks" -> stacks = Arrays.asList(args[++i].split(","));
                     case "--scenarios" -> scenarios = pick(args[++i]);
+                    case "--fanout-subscribers" -> fanOut = counts(args[++i]);
+                    case "--idle-connections" -> idle = counts(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(runs == null ? config : config.withRuns(runs), stacks, scenarios, out);
+            if (runs != null) {
+                config = config.withRuns(runs);
+            }
+            if (fanOut != null) {
+                config = config.withFanOutSubscribers(fanOut);
+            }
+            if (idle != null) {
+                config = config.withIdleConnections(idle);
+            }
+            return new Options(config, stacks, scenarios, out);
+        }
+
+        private static List<Integer> counts(String list) {
+            List<Integer> counts = new ArrayList<>();
+            for (String n : list.split(",")) {
+                int v = Integer.parseInt(n.trim());
+                if (v < 1) {
+                    throw new IllegalArgumentException("counts must be positive, got " + v);
+                }
+                counts.add(v);
+            }
+            return counts;
         }
 
         private static List<Scenario> allScenarios() {
-            return List.of(new FanOut(), new Latency(), new Idle(), new SlowConsumer(), new Churn(), new Http2Streams());
+            return List.of(new FanOut(), new Latency(), new Burst(), new Idle(), new SlowConsumer(), new Churn(),
+                    new Http2Streams());
         }
 
         private static List<Scenario> pick(String names) {

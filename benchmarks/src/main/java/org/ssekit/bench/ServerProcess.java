@@ -11,14 +11,16 @@ import org.ssekit.bench.server.ServerMain;
 /** A server under test in its own JVM (heap capped the same for every stack). */
 final class ServerProcess implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC");
+    /** Extra options for the server JVMs, space-separated (say, a JFR recording): {@code -Dbench.serverJvm=...}. */
+    static final String EXTRA_OPTIONS = "bench.serverJvm";
     private static final Duration ANSWER = Duration.ofSeconds(30);
 
     final String stack;
     final int port;
     private final ChildJvm jvm;
 
-    /** One reading of the server's figures. */
-    record Stats(int connections, int threads, long rssKib, long cpuNanos, long heapAfterGc) {
+    /** One reading of the server's figures; {@code publishFailures}: publishes the stack reported as failed. */
+    record Stats(int connections, int threads, long rssKib, long cpuNanos, long publishFailures, long heapAfterGc) {
     }
 
     private ServerProcess(String stack, ChildJvm jvm, int port) {
@@ -28,7 +30,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String stack, Duration heartbeat, Path logDir) throws Exception {
-        ChildJvm jvm = ChildJvm.start("server-" + stack, JVM_OPTIONS, ServerMain.class,
+        List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.replace("{stack}", stack).split("\\s+")));
+        }
+        ChildJvm jvm = ChildJvm.start("server-" + stack, options, ServerMain.class,
                 List.of(stack, Long.toString(heartbeat.toMillis())), logDir);
         try {
             String[] ready = jvm.await(Duration.ofSeconds(60));
@@ -54,12 +61,22 @@ final class ServerProcess implements AutoCloseable {
 
     Stats gcStats() throws TimeoutException, InterruptedException {
         String[] a = jvm.request("gcstats", ANSWER);
-        return parse(a, Long.parseLong(a[4]));
+        return parse(a, Long.parseLong(a[5]));
     }
 
     private static Stats parse(String[] a, long heap) {
         return new Stats(Integer.parseInt(a[0]), Integer.parseInt(a[1]), Long.parseLong(a[2]),
-                Long.parseLong(a[3]), heap);
+                Long.parseLong(a[3]), Long.parseLong(a[4]), heap);
+    }
+
+    /**
+     * Write-family system calls the server process has made so far ({@code syscw} of
+     * {@code /proc/PID/io}: write, writev, pwrite; on sockets, files and the selector's eventfd
+     * alike), read from outside so that reading costs the server nothing; -1 where there is no
+     * such file.
+     */
+    long writeSyscalls() {
+        return ProcIo.syscw(Path.of("/proc", Long.toString(jvm.pid()), "io"));
     }
 
     /** Waits until the server holds at most {@code max} streams; returns the last count seen. */

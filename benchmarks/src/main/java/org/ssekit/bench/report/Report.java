@@ -50,9 +50,9 @@ public final class Report {
     }
 
     private static String targets(List<Target> targets) {
-        StringBuilder sb = new StringBuilder("\ntargets (ssekit-servlet; ratios are medians of same-run ratios)\n");
+        StringBuilder sb = new StringBuilder("\ntargets (ssekit stacks; ratios are medians of same-run ratios)\n");
         for (Target t : targets) {
-            sb.append(String.format("  %-4s %-55s %10s %s (goal %s)%n", t.met() ? "MET" : "MISS", t.name(),
+            sb.append(String.format("  %-4s %-75s %10s %s (goal %s)%n", t.met() ? "MET" : "MISS", t.name(),
                     format(t.value()), t.measured(), t.goal()));
         }
         return sb.toString();

@@ -26,6 +26,9 @@ final class SvgChart {
         panels.add(panel(r, stacks, "fan-out: delivered events/s (higher is better)", "fanout", "events_per_s",
                 "%s subs"));
         panels.add(latencyPanel(r, stacks));
+        panels.add(panel(r, stacks, "burst: delivered events/s (higher is better)", "burst", "events_per_s",
+                "%s subs"));
+        panels.add(writesPanel(r, stacks));
         panels.add(panel(r, stacks, "idle: heap KiB per connection (lower is better)", "idle", "heap_per_conn",
                 "%s conns"));
         int width = PANEL_W * panels.size();
@@ -61,6 +64,16 @@ final class SvgChart {
             }
         }
         return new Panel("latency ms (lower is better)", groups);
+    }
+
+    private static Panel writesPanel(Results r, List<String> stacks) {
+        Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+        for (Results.Key k : r.keys()) {
+            if (k.metric().equals("writes_per_event")) {
+                groups.put(k.scenario() + " @" + k.param(), values(r, k, stacks));
+            }
+        }
+        return new Panel("write syscalls per delivered event (lower is better)", groups);
     }
 
     private static Map<String, Double> values(Results r, Results.Key k, List<String> stacks) {

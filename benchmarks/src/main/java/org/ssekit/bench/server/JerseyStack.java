@@ -31,7 +31,7 @@ final class JerseyStack implements ServerUnderTest {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
-    private int broadcastFailures;
+    private volatile long broadcastFailures; // written by the one publishing thread
 
     /** The resource, a singleton bound to this stack. */
     @Path("events")
@@ -84,6 +84,11 @@ final class JerseyStack implements ServerUnderTest {
                 }
             }
         }
+    }
+
+    @Override
+    public long publishFailures() {
+        return broadcastFailures;
     }
 
     @Override

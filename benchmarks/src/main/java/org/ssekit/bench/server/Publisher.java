@@ -4,8 +4,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Publishes benchmark events at a fixed rate on the calling thread. Each event's data is
- * {@code seq:System.nanoTime():xxx...}: on Linux nanoTime is one clock for all processes of
- * the machine, so the receiving process can take the latency from it.
+ * {@code seq:NANOS:xxx...}, where NANOS is the {@link System#nanoTime()} the event was due by
+ * the schedule: on Linux nanoTime is one clock for all processes of the machine, so the
+ * receiving process can take the latency from it. Stamping the due time, not the moment the
+ * call was made, keeps a publisher that falls behind (one that writes every socket itself)
+ * from hiding its own delay from the latency figures (no coordinated omission). With no rate
+ * (as fast as possible) the stamp is the moment of the call.
  */
 final class Publisher {
     private final ServerUnderTest stack;
@@ -27,7 +31,8 @@ final class Publisher {
                 LockSupport.parkNanos(due - now);
             }
             long seq = nextSeq++;
-            stack.publish(seq, seq + ":" + System.nanoTime() + padding);
+            long stamp = period == 0 ? System.nanoTime() : due;
+            stack.publish(seq, seq + ":" + stamp + padding);
         }
         return System.nanoTime() - start;
     }

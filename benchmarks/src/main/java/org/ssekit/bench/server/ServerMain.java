@@ -14,8 +14,8 @@ import org.eclipse.jetty.server.Server;
  * <pre>
  * (at start)                          -> ready PORT
  * publish COUNT PER_SECOND PAYLOAD    -> ok NANOS_TAKEN
- * stats                               -> ok CONNECTIONS THREADS RSS_KIB CPU_NANOS
- * gcstats                             -> ok CONNECTIONS THREADS RSS_KIB CPU_NANOS HEAP_AFTER_GC
+ * stats                               -> ok CONNECTIONS THREADS RSS_KIB CPU_NANOS PUBLISH_FAILURES
+ * gcstats                             -> ok CONNECTIONS THREADS RSS_KIB CPU_NANOS PUBLISH_FAILURES HEAP_AFTER_GC
  * quit
  * </pre>
  */
@@ -65,6 +65,6 @@ public final class ServerMain {
 
     private static String stats(ServerUnderTest stack) {
         return stack.connections() + " " + ProcessStats.threads() + " " + ProcessStats.rssKib() + " "
-                + ProcessStats.cpuNanos();
+                + ProcessStats.cpuNanos() + " " + stack.publishFailures();
     }
 }

@@ -19,6 +19,14 @@ public interface ServerUnderTest {
     /** Broadcasts one event whose data is {@code data} (and, where the stack has ids, id {@code seq}). */
     void publish(long seq, String data);
 
+    /**
+     * Publishes that the stack itself reported as failed so far (a failed publish stage, a
+     * broadcast that threw); such an event may be missing on some subscribers.
+     */
+    default long publishFailures() {
+        return 0;
+    }
+
     /** Streams this stack holds open now. */
     int connections();
 

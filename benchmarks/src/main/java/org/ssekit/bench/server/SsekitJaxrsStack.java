@@ -1,6 +1,7 @@
 package org.ssekit.bench.server;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.ssekit.jaxrs.SseKitFeature;
 
 /** ssekit through its JAX-RS binding on Jersey: {@link SseKitFeature} and its {@link ChannelBroadcaster}. */
 final class SsekitJaxrsStack implements ServerUnderTest {
+    private final AtomicLong failures = new AtomicLong();
     private SseKitFeature feature;
     private ChannelBroadcaster broadcaster;
     private volatile Sse sse;
@@ -37,7 +39,7 @@ final class SsekitJaxrsStack implements ServerUnderTest {
 
     @Override
     public void install(ServletContextHandler context, Duration heartbeat) {
-        feature = SseKitFeature.create(SseConfig.builder().heartbeat(heartbeat).build());
+        feature = SseKitFeature.create(SsekitQueues.apply(SseConfig.builder().heartbeat(heartbeat)).build());
         broadcaster = feature.newBroadcaster("bench");
         ResourceConfig config = new ResourceConfig().registerInstances(feature, new Resource());
         ServletHolder holder = new ServletHolder(new ServletContainer(config));
@@ -49,8 +51,17 @@ final class SsekitJaxrsStack implements ServerUnderTest {
     public void publish(long seq, String data) {
         Sse s = sse;
         if (s != null) {
-            broadcaster.broadcast(s.newEventBuilder().data(data).build());
+            broadcaster.broadcast(s.newEventBuilder().data(data).build()).whenComplete((r, e) -> {
+                if (e != null) {
+                    failures.incrementAndGet();
+                }
+            });
         }
+    }
+
+    @Override
+    public long publishFailures() {
+        return failures.get();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.ssekit.bench.server;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,15 +16,21 @@ import org.ssekit.SseConfig;
 import org.ssekit.SseEvent;
 import org.ssekit.servlet.SseStreams;
 
-/** ssekit through its servlet binding: {@link SseStreams} opens, {@link Broadcaster} fans out. */
+/**
+ * ssekit through its servlet binding: {@link SseStreams} opens, {@link Broadcaster} fans out.
+ * {@code publish} returns as soon as the event is logged and queued on every subscriber (with
+ * the in-memory log, the fan-out runs on the publishing thread); the writer threads do the
+ * socket I/O afterwards, so the benchmark judges delivery only by what the clients receive.
+ */
 final class SsekitServletStack implements ServerUnderTest {
     private static final String CHANNEL = "bench";
+    private final AtomicLong failures = new AtomicLong();
     private SseStreams streams;
     private Broadcaster broadcaster;
 
     @Override
     public void install(ServletContextHandler context, Duration heartbeat) {
-        streams = SseStreams.create(SseConfig.builder().heartbeat(heartbeat).build());
+        streams = SseStreams.create(SsekitQueues.apply(SseConfig.builder().heartbeat(heartbeat)).build());
         broadcaster = Broadcaster.builder().metrics(streams.metrics()).build();
         ServletHolder holder = new ServletHolder(new HttpServlet() {
             @Override
@@ -37,7 +44,16 @@ final class SsekitServletStack implements ServerUnderTest {
 
     @Override
     public void publish(long seq, String data) {
-        broadcaster.publish(CHANNEL, SseEvent.of(data));
+        broadcaster.publish(CHANNEL, SseEvent.of(data)).whenComplete((r, e) -> {
+            if (e != null) {
+                failures.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public long publishFailures() {
+        return failures.get();
     }
 
     @Override

@@ -1,0 +1,47 @@
+package org.ssekit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the counters of a Linux {@code /proc/PID/io} file. */
+final class ProcIo {
+    private ProcIo() {
+    }
+
+    /** The {@code syscw} count (write-family system calls) in {@code file}, or -1 when unreadable. */
+    static long syscw(Path file) {
+        try {
+            return field(Files.readAllLines(file), "syscw");
+        } catch (IOException | SecurityException e) {
+            return -1;
+        }
+    }
+
+    /** The value of {@code name: N} in the lines of an io file, or -1 when absent or malformed. */
+    static long field(List<String> lines, String name) {
+        String prefix = name + ":";
+        for (String line : lines) {
+            if (line.startsWith(prefix)) {
+                try {
+                    return Long.parseLong(line.substring(prefix.length()).trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Write calls per delivered event between two readings; NaN when either reading failed or
+     * nothing was delivered (so a missing figure is never shown as zero).
+     */
+    static double perEvent(long before, long after, long events) {
+        if (before < 0 || after < before || events <= 0) {
+            return Double.NaN;
+        }
+        return (double) (after - before) / events;
+    }
+}
