@@ -43,6 +43,8 @@ import org.ssekit.servlet.SseStreams;
 abstract class Target implements AutoCloseable {
     /** Streams by client key, for server-side drops. */
     final Map<String, AutoCloseable> byClient = new ConcurrentHashMap<>();
+    /** When each client's stream closed (System.nanoTime), servlet targets only. */
+    final Map<String, Long> closedAtNanos = new ConcurrentHashMap<>();
 
     abstract String name();
 
@@ -78,19 +80,27 @@ abstract class Target implements AutoCloseable {
     }
 
     static Target servletOnJetty(SseConfig config) throws Exception {
-        return new ServletJetty(config, "127.0.0.1", 0);
+        return new ServletJetty(config, "127.0.0.1", 0, 0);
+    }
+
+    /**
+     * With SO_SNDBUF set on every accepted socket ({@code sendBuffer} > 0), which also turns
+     * off Linux's send-buffer autotuning (up to tcp_wmem's maximum, 4 MiB here).
+     */
+    static Target servletOnJetty(SseConfig config, int sendBuffer) throws Exception {
+        return new ServletJetty(config, "127.0.0.1", 0, sendBuffer);
     }
 
     static Target servletOnTomcat(SseConfig config) throws Exception {
-        return new ServletTomcat(config, "127.0.0.1", 0);
+        return new ServletTomcat(config, "127.0.0.1", 0, 0);
     }
 
     static Target jaxrsOnJetty(SseConfig config) throws Exception {
         return new JaxrsJetty(config);
     }
 
-    static Target servlet(String container, SseConfig config, String host, int port) throws Exception {
-        return "tomcat".equals(container) ? new ServletTomcat(config, host, port) : new ServletJetty(config, host, port);
+    static Target servlet(String container, SseConfig config, String host, int port, int sendBuffer) throws Exception {
+        return "tomcat".equals(container) ? new ServletTomcat(config, host, port, sendBuffer) : new ServletJetty(config, host, port, sendBuffer);
     }
 
     /** The servlet binding: {@link SseStreams#subscribe} on a {@link Broadcaster}. */
@@ -99,10 +109,13 @@ abstract class Target implements AutoCloseable {
         private final transient Broadcaster broadcaster;
         private final transient Map<String, AutoCloseable> byClient;
 
-        EventsServlet(SseStreams streams, Broadcaster broadcaster, Map<String, AutoCloseable> byClient) {
+        private final transient Map<String, Long> closedAt;
+
+        EventsServlet(SseStreams streams, Broadcaster broadcaster, Map<String, AutoCloseable> byClient, Map<String, Long> closedAt) {
             this.streams = streams;
             this.broadcaster = broadcaster;
             this.byClient = byClient;
+            this.closedAt = closedAt;
         }
 
         @Override
@@ -116,7 +129,10 @@ abstract class Target implements AutoCloseable {
             if (key != null) {
                 AutoCloseable closer = s::close;
                 byClient.put(key, closer);
-                s.onClose(() -> byClient.remove(key, closer));
+                s.onClose(() -> {
+                    closedAt.put(key, System.nanoTime());
+                    byClient.remove(key, closer);
+                });
             }
         }
     }
@@ -149,7 +165,7 @@ abstract class Target implements AutoCloseable {
         private final Server server;
         private final ServerConnector connector;
 
-        ServletJetty(SseConfig config, String host, int port) throws Exception {
+        ServletJetty(SseConfig config, String host, int port, int sendBuffer) throws Exception {
             super(config);
             QueuedThreadPool pool = new QueuedThreadPool(400, 8);
             server = new Server(pool);
@@ -157,9 +173,12 @@ abstract class Target implements AutoCloseable {
             connector.setHost(host);
             connector.setPort(port);
             connector.setAcceptQueueSize(4096);
+            if (sendBuffer > 0) {
+                connector.setAcceptedSendBufferSize(sendBuffer);
+            }
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/");
-            ServletHolder holder = new ServletHolder(new EventsServlet(streams, broadcaster, byClient));
+            ServletHolder holder = new ServletHolder(new EventsServlet(streams, broadcaster, byClient, closedAtNanos));
             holder.setAsyncSupported(true);
             context.addServlet(holder, "/events");
             server.setHandler(context);
@@ -187,7 +206,7 @@ abstract class Target implements AutoCloseable {
     private static final class ServletTomcat extends ServletTarget {
         private final Tomcat tomcat = new Tomcat();
 
-        ServletTomcat(SseConfig config, String host, int port) throws Exception {
+        ServletTomcat(SseConfig config, String host, int port, int sendBuffer) throws Exception {
             super(config);
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setHostname(host);
@@ -195,8 +214,11 @@ abstract class Target implements AutoCloseable {
             tomcat.getConnector().setProperty("address", host);
             tomcat.getConnector().setProperty("maxConnections", "20000");
             tomcat.getConnector().setProperty("acceptCount", "4096");
+            if (sendBuffer > 0) {
+                tomcat.getConnector().setProperty("socket.txBufSize", Integer.toString(sendBuffer));
+            }
             org.apache.catalina.Context context = tomcat.addContext("", null);
-            Tomcat.addServlet(context, "events", new EventsServlet(streams, broadcaster, byClient)).setAsyncSupported(true);
+            Tomcat.addServlet(context, "events", new EventsServlet(streams, broadcaster, byClient, closedAtNanos)).setAsyncSupported(true);
             context.addServletMappingDecoded("/events", "events");
             tomcat.start();
         }
