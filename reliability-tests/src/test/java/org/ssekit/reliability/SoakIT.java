@@ -30,7 +30,12 @@ class SoakIT {
     private static final int RATE = Heap.intProp("soak.rate", 600);
     private static final int CLIENTS = Heap.intProp("soak.clients", 8);
 
-    private final SseConfig config = SseConfig.builder().heartbeat(Duration.ofSeconds(1)).build();
+    // Queues as deep as the in-memory log (10,000 events): a client away for up to 10,000 / RATE
+    // seconds (16 s at 600/s) is replayed everything; one away longer gets the reset event
+    // (too-many-missed-events), as documented, and this test counts that as a failure. With the
+    // default 1,000 a client starved for 1.7 s on a loaded machine was reset.
+    private final SseConfig config = SseConfig.builder().heartbeat(Duration.ofSeconds(1))
+            .maxQueuedEvents(10_000).maxQueuedBytes(16L << 20).build();
 
     @Test
     void clientsDroppedAtRandomResumeWithNothingLostDuplicatedOrReorderedAndHeapStaysFlat() throws Exception {
@@ -192,6 +197,7 @@ class SoakIT {
                             for (MessageEvent e : got) {
                                 if ("reset".equals(e.type())) {
                                     resets.incrementAndGet();
+                                    failures.add(key + " reset: " + e.data());
                                     continue;
                                 }
                                 long v = Long.parseLong(e.data());
