@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the ssekit authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.ssekit.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +54,7 @@ class StalledConsumersIT {
             }
             try (Latencies healthy = new Latencies(target, "live", HEALTHY)) {
                 awaitOpen(target, HEALTHY);
-                publish(target, 200, false, null);  // warm-up
+                publish(target, 200);  // warm-up
                 long warm = System.currentTimeMillis() + 20_000;
                 while (healthy.events.get() < 200L * HEALTHY && System.currentTimeMillis() < warm) {
                     Thread.sleep(10);
@@ -58,7 +73,7 @@ class StalledConsumersIT {
                     double perClient = (double) (heapWith - heapBefore) / STALLED;
                     // Past the cap (1000 queued events) each stalled stream is cut.
                     long t0 = System.nanoTime();
-                    publish(target, MAX_QUEUED, false, null);
+                    publish(target, MAX_QUEUED);
                     awaitOpen(target, HEALTHY);
                     double cutSeconds = target.closedAtNanos.entrySet().stream().filter(e -> e.getKey().startsWith("s"))
                             .mapToLong(e -> e.getValue() - t0).max().orElse(-1) / 1e9;
@@ -97,7 +112,7 @@ class StalledConsumersIT {
             List<SseSocketClient> stalled = connectStalled(target, STALLED);
             try {
                 awaitOpen(target, STALLED);
-                long[] first = new long[1];
+                long first = 0;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 // Publish until every stalled stream is cut (or 30 s): far below the queue cap per second.
                 long t0 = System.nanoTime();
@@ -109,20 +124,16 @@ class StalledConsumersIT {
                         continue;
                     }
                     if (seq == 0) {
-                        first[0] = System.nanoTime();
+                        first = System.nanoTime();
                     }
                     target.publish("live", SseEvent.of(System.nanoTime() + " " + PAD));
                     seq++;
-                    if (seq % 300 == 0 && Boolean.getBoolean("stall.debug")) {
-                        Process p = new ProcessBuilder("sh", "-c", "ss -tnm state established '( sport = :" + target.port() + " )' | head -5").redirectErrorStream(true).start();
-                        System.out.println("DEBUG open=" + target.openStreams() + " seq=" + seq + "\n" + new String(p.getInputStream().readAllBytes()));
-                    }
                 }
                 List<Double> cuts = new ArrayList<>();
                 for (int i = 0; i < STALLED; i++) {
                     Long at = target.closedAtNanos.get("s" + i);
                     if (at != null) {
-                        cuts.add((at - first[0]) / 1e9);
+                        cuts.add((at - first) / 1e9);
                     }
                 }
                 cuts.sort(null);
@@ -158,7 +169,7 @@ class StalledConsumersIT {
     private static double phase(Target target, Latencies healthy, int count) throws InterruptedException {
         long before = healthy.events.get();
         healthy.record(true);
-        publish(target, count, true, healthy);
+        publish(target, count);
         long deadline = System.currentTimeMillis() + 20_000;
         while (healthy.events.get() < before + (long) count * HEALTHY && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
@@ -168,8 +179,8 @@ class StalledConsumersIT {
         return healthy.percentileMillisAndClear(99);
     }
 
-    private static void publish(Target target, int count, boolean paced, Latencies unused) {
-        // (paced always: RATE per second)
+    /** Publishes {@code count} events, RATE per second. */
+    private static void publish(Target target, int count) {
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = t0 + (long) i * 1_000_000_000L / RATE;
