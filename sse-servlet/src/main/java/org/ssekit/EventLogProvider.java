@@ -15,8 +15,10 @@
  */
 package org.ssekit;
 
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
@@ -58,7 +60,22 @@ public interface EventLogProvider {
             if (loader == null) {
                 continue;
             }
-            for (EventLogProvider p : ServiceLoader.load(EventLogProvider.class, loader)) {
+            Iterator<EventLogProvider> providers = ServiceLoader.load(EventLogProvider.class, loader).iterator();
+            for (int errors = 0; errors < 16;) {
+                EventLogProvider p;
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    p = providers.next();
+                } catch (ServiceConfigurationError e) {
+                    // A provider seen through a parent loader but built against another copy of the
+                    // core (a jar on the server's class path beside one in WEB-INF/lib): not ours.
+                    System.getLogger(EventLogProvider.class.getName()).log(System.Logger.Level.DEBUG,
+                            "skipping an event log provider: {0}", e.getMessage());
+                    errors++;
+                    continue;
+                }
                 Optional<EventLog> log = p.create(name, settings);
                 if (log.isPresent()) {
                     return log;
