@@ -338,8 +338,8 @@ public final class OutboundStream implements EventStream {
             events = queue.retire(retired);
         }
         lastWriteNanos = System.nanoTime();
-        for (CompletableFuture<Void> stage : retired) {
-            stage.complete(null);
+        for (int i = 0; i < retired.size(); i++) { // indexed: no iterator per drain on the hot path
+            retired.get(i).complete(null);
         }
         retired.clear();
         counters.delivered(events);
