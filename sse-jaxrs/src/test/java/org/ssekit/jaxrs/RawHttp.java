@@ -29,6 +29,7 @@ import java.util.Map;
 /** One HTTP/1.1 request over a plain socket, for headers no HTTP client lets a test set, and clients that never read. */
 final class RawHttp implements AutoCloseable {
     private final Socket socket;
+    private boolean chunked; // set by readHead
 
     private RawHttp(Socket socket) {
         this.socket = socket;
@@ -74,7 +75,9 @@ final class RawHttp implements AutoCloseable {
             headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
         }
-        return new Head(Integer.parseInt(statusLine.split(" ")[1]), headers);
+        Head head = new Head(Integer.parseInt(statusLine.split(" ")[1]), headers);
+        chunked = "chunked".equalsIgnoreCase(head.header("Transfer-Encoding"));
+        return head;
     }
 
     private static String readLine(InputStream in) throws IOException {
@@ -90,19 +93,35 @@ final class RawHttp implements AutoCloseable {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** True when the server closes the connection within the socket timeout (reads until then). */
+    /**
+     * True when the server ends the response within the socket timeout of each read: it closes
+     * or resets the connection, or, on a chunked response, sends the last chunk (a container may
+     * end an exchange gracefully and keep the connection for the next request).
+     */
     boolean drainsToEnd() {
         try {
             InputStream in = socket.getInputStream();
-            byte[] buf = new byte[64 * 1024];
-            while (in.read(buf) >= 0) {
-                // discard
+            if (!chunked) {
+                byte[] buf = new byte[64 * 1024];
+                while (in.read(buf) >= 0) {
+                    // discard
+                }
+                return true;
             }
-            return true;
+            for (;;) {
+                String sizeLine = readLine(in);
+                int semicolon = sizeLine.indexOf(';');
+                long size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+                if (size == 0) {
+                    return true; // the last chunk
+                }
+                in.skipNBytes(size);
+                readLine(in); // the CRLF after the chunk's data
+            }
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {
-            return true; // reset by the server counts as closed
+            return true; // closed or reset by the server
         }
     }
 
