@@ -68,11 +68,12 @@ public interface EventLogProvider {
                         break;
                     }
                     p = providers.next();
-                } catch (ServiceConfigurationError e) {
+                } catch (ServiceConfigurationError | LinkageError e) {
                     // A provider seen through a parent loader but built against another copy of the
-                    // core (a jar on the server's class path beside one in WEB-INF/lib): not ours.
+                    // core (a jar on the server's class path beside one in WEB-INF/lib), or with no
+                    // core beside it there at all (NoClassDefFoundError): not ours.
                     System.getLogger(EventLogProvider.class.getName()).log(System.Logger.Level.DEBUG,
-                            "skipping an event log provider: {0}", e.getMessage());
+                            "skipping an event log provider: {0}", String.valueOf(e));
                     errors++;
                     continue;
                 }

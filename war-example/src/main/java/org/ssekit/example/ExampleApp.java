@@ -123,15 +123,24 @@ public final class ExampleApp implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent sce) {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Also after a start that failed half-way (the server then still calls this): null checks.
+        if (ticker != null) {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        hub.close();
-        chat.close();
-        streams.shutdown(Duration.ofSeconds(2));
+        if (hub != null) {
+            hub.close();
+        }
+        if (chat != null) {
+            chat.close();
+        }
+        if (streams != null) {
+            streams.shutdown(Duration.ofSeconds(2));
+        }
     }
 
     /** Everybody may watch the public demos; the notification stream is the session user's. */
