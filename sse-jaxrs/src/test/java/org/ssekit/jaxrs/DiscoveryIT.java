@@ -31,11 +31,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
-/** An application that registers nothing: Jersey discovers the feature and configures it from ssekit.* properties. */
-@DisabledIfSystemProperty(named = JaxrsRuntime.PROPERTY, matches = "resteasy",
-        disabledReason = "auto-discovery is Jersey's; on RESTEasy the application registers the feature")
+/**
+ * An application that registers nothing: Jersey discovers the feature and configures it from
+ * ssekit.* properties. Jersey's alone (the pom keeps it out of the RESTEasy run).
+ */
 class DiscoveryIT {
 
     /** Registers only its resource; the ssekit settings are plain application properties. */

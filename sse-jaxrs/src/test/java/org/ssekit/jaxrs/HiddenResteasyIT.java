@@ -39,16 +39,14 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ssekit.SseConfig;
 
 /**
  * A server that keeps RESTEasy's classes from its applications, as Open Liberty may: ssekit,
  * loaded by the application's class loader, cannot use them. The application still deploys,
- * the feature says why in one warning, and resources get RESTEasy's own sink.
+ * the feature says why in one warning, and resources get RESTEasy's own sink. RESTEasy's alone
+ * (the pom keeps it out of the Jersey run).
  */
-@EnabledIfSystemProperty(named = JaxrsRuntime.PROPERTY, matches = "resteasy",
-        disabledReason = "a server hiding RESTEasy from applications")
 class HiddenResteasyIT {
     private static final Logger INTEGRATION_LOG = Logger.getLogger("org.ssekit.jaxrs.internal.RuntimeIntegration");
 
