@@ -21,9 +21,13 @@ module org.ssekit {
     requires jakarta.servlet;
     requires java.management;
     requires java.naming;
+    // Optional: used only when the application has them (SseMeterBinder, JsonData).
+    requires static micrometer.core;
+    requires static jakarta.json.bind;
 
     exports org.ssekit;
     exports org.ssekit.servlet;
+    exports org.ssekit.micrometer;
     // The JAX-RS binding drives the same queue and heartbeat machinery.
     exports org.ssekit.internal to org.ssekit.jaxrs;
     exports org.ssekit.servlet.internal to org.ssekit.jaxrs;

@@ -138,6 +138,31 @@ public final class Broadcaster implements AutoCloseable {
         return fanOut.subscribers();
     }
 
+    /**
+     * The connection registry of one channel: the streams subscribed to {@code channel} now, as
+     * an immutable snapshot, in the order they subscribed. Send to one, close one, or count them:
+     * <pre>
+     * List&lt;EventStream&gt; watching = news.connections("sports");
+     * watching.size();                                   // how many
+     * watching.get(0).send(SseEvent.of("hello", "you")); // -&gt; "event: hello\ndata: you\n\n" to that one
+     * watching.get(0).close();                           // ends that one; it leaves every channel
+     * </pre>
+     * A stream that closes later stays in the snapshot (its sends then fail); the next call no
+     * longer lists it. No lock is held while the caller uses the list.
+     */
+    public List<EventStream> connections(String channel) {
+        return fanOut.streams(checkChannel(channel));
+    }
+
+    /**
+     * The connections subscribed for {@code user} (with {@link #subscribe(EventStream, Collection,
+     * String)}, or by an endpoint whose authorizer named the user), as in {@link #connections}:
+     * the tabs and devices one user has open, to count, send to one, or close (log out) them all.
+     */
+    public List<EventStream> connectionsOf(String user) {
+        return fanOut.streams(userKey(user));
+    }
+
     /** The figures of this broadcaster (shared with the endpoint given to {@link Builder#metrics}). */
     public SseMetrics metrics() {
         return fanOut.counters();

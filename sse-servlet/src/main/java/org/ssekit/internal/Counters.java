@@ -15,7 +15,10 @@
  */
 package org.ssekit.internal;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import org.ssekit.SseMetrics;
 
@@ -27,6 +30,10 @@ public final class Counters implements SseMetrics {
     private final LongAdder slowConsumers = new LongAdder();
     private final LongAdder replays = new LongAdder();
     private final LongAdder resets = new LongAdder();
+    private final LongAdder queuedFrames = new LongAdder();
+    private static final LongConsumer[] NO_LISTENERS = new LongConsumer[0];
+    /** Replaced, never changed in place: the writer iterates it without locking or allocating. */
+    private volatile LongConsumer[] flushListeners = NO_LISTENERS;
 
     void opened() {
         open.increment();
@@ -54,6 +61,47 @@ public final class Counters implements SseMetrics {
 
     public void reset() {
         resets.increment();
+    }
+
+    /** Frames queued (positive) or retired and dropped (negative) on a stream's queue. */
+    void queued(int frames) {
+        queuedFrames.add(frames);
+    }
+
+    /**
+     * A batch holding at least one event was flushed; {@code nanos} is the age of its oldest
+     * frame. Called on writer threads, once per batch: allocates nothing.
+     */
+    void flushed(long nanos) {
+        for (LongConsumer listener : flushListeners) {
+            listener.accept(nanos);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the age, in nanoseconds, of the oldest frame of every flushed
+     * batch that holds an event (from the moment it was queued, or the queue became non-empty,
+     * to the end of its flush), on the writer thread: keep it short and non-blocking. Closing the
+     * returned handle removes it.
+     */
+    public AutoCloseable onFlush(LongConsumer listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            LongConsumer[] grown = Arrays.copyOf(flushListeners, flushListeners.length + 1);
+            grown[grown.length - 1] = listener;
+            flushListeners = grown;
+        }
+        return () -> {
+            synchronized (this) {
+                flushListeners = Arrays.stream(flushListeners).filter(l -> l != listener)
+                        .toArray(LongConsumer[]::new);
+            }
+        };
+    }
+
+    @Override
+    public long getQueuedFrames() {
+        return queuedFrames.sum();
     }
 
     @Override

@@ -164,6 +164,20 @@ public final class FanOut implements EventLog.Feed {
         return byStream.size();
     }
 
+    /** The streams subscribed to {@code key} now, as an immutable list (copied under the monitor, nothing else). */
+    public List<EventStream> streams(String key) {
+        Subscription[] subs;
+        synchronized (this) {
+            subs = byKey.getOrDefault(key, NONE);
+        }
+        // The array is never changed in place: read it unlocked.
+        EventStream[] streams = new EventStream[subs.length];
+        for (int i = 0; i < subs.length; i++) {
+            streams[i] = subs[i].stream;
+        }
+        return List.of(streams);
+    }
+
     /** The newest id delivered here, or null. */
     public synchronized String delivered() {
         return delivered;

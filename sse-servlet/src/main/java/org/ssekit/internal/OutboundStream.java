@@ -68,6 +68,8 @@ public final class OutboundStream implements EventStream {
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
     private long awaitingSinceNanos;
+    private long queuedSinceNanos; // when the oldest queued frame was queued (or the queue filled)
+    private long batchSinceNanos;  // the same, for the batch in flight
     private CompletableFuture<Void> lastStage; // the stage of the newest send, taken or refused
     private final ArrayDeque<Refusal> refusals = new ArrayDeque<>(0);
 
@@ -120,7 +122,11 @@ public final class OutboundStream implements EventStream {
             if (state == WriterState.ENDED || queue.isClosed()) {
                 refusal = new StreamClosedException("stream is closed");
             } else if (fits(frame.length)) {
+                if (queue.queued() == 0) {
+                    queuedSinceNanos = System.nanoTime();
+                }
                 queue.add(frame, done);
+                counters.queued(1);
                 if (state != WriterState.IDLE) {
                     return true;
                 }
@@ -296,6 +302,10 @@ public final class OutboundStream implements EventStream {
     private byte[] takeBatch() {
         synchronized (lock) {
             if (state == WriterState.WRITING && queue.take(MAX_BATCH_BYTES) > 0) {
+                batchSinceNanos = queuedSinceNanos;
+                if (queue.queued() > 0) {
+                    queuedSinceNanos = System.nanoTime(); // what stays queued is at most this old
+                }
                 return queue.inFlightBytes();
             }
             if (state == WriterState.WRITING && !queue.isClosed()) {
@@ -331,13 +341,22 @@ public final class OutboundStream implements EventStream {
     /** Completes the stages of the flushed batch, outside the monitor. */
     private void completeBatch() {
         int events;
+        int frames;
+        long since;
         synchronized (lock) {
             if (state != WriterState.WRITING) {
                 return; // aborted: the next step finishes the stream
             }
+            frames = queue.inFlight();
+            since = batchSinceNanos;
             events = queue.retire(retired);
         }
-        lastWriteNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastWriteNanos = now;
+        counters.queued(-frames);
+        if (events > 0) {
+            counters.flushed(now - since);
+        }
         for (int i = 0; i < retired.size(); i++) { // indexed: no iterator per drain on the hot path
             retired.get(i).complete(null);
         }
@@ -444,6 +463,10 @@ public final class OutboundStream implements EventStream {
         Throwable cause;
         List<Runnable> callbacks;
         synchronized (lock) {
+            int dropped = queue.queued() + queue.inFlight();
+            if (dropped > 0) {
+                counters.queued(-dropped);
+            }
             stages = queue.clear();
             cause = endCause;
             callbacks = closeCallbacks;
