@@ -18,6 +18,7 @@ package org.ssekit.jaxrs;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -31,6 +32,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
 import org.ssekit.EventLogProvider;
+import org.ssekit.EventStream;
 import org.ssekit.PublishResult;
 import org.ssekit.SseConfig;
 import org.ssekit.SseMetrics;
@@ -41,6 +43,7 @@ import org.ssekit.jaxrs.internal.PreflightFilter;
 import org.ssekit.jaxrs.internal.RuntimeIntegration;
 import org.ssekit.jaxrs.internal.SinkOpener;
 import org.ssekit.jaxrs.internal.StreamSink;
+import org.ssekit.servlet.Authorizer;
 
 /**
  * Puts the standard {@code jakarta.ws.rs.sse} API on the ssekit core: register one instance
@@ -98,7 +101,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
     private final SinkOpener opener;
     private volatile boolean active;
 
-    private SseKitFeature(SseConfig config, EventLog log) {
+    private SseKitFeature(SseConfig config, EventLog log, Authorizer authorizer) {
         this.config = config;
         this.hub = new StreamHub(config);
         this.broadcaster = Broadcaster.builder()
@@ -108,7 +111,7 @@ public final class SseKitFeature implements Feature, AutoCloseable {
                 .build();
         this.preflight = new PreflightFilter(config.cors());
         this.conversion = new EventConversion(preflight::providers);
-        this.opener = new SinkOpener(hub, conversion);
+        this.opener = new SinkOpener(hub, conversion, authorizer);
     }
 
     /** A feature with {@code config} and an in-memory event log ({@link EventLog#inMemory()}). */
@@ -134,7 +137,30 @@ public final class SseKitFeature implements Feature, AutoCloseable {
 
     /** A feature with {@code config} whose events get their ids from, and resume through, {@code log}. */
     public static SseKitFeature create(SseConfig config, EventLog log) {
-        return new SseKitFeature(Objects.requireNonNull(config, "config"), Objects.requireNonNull(log, "log"));
+        return create(config, log, Authorizer.PRINCIPAL);
+    }
+
+    /**
+     * A feature whose event streams are admitted by {@code authorizer}, the same hook as the
+     * servlet binding's {@code SseStreams.create(config, authorizer)} (the JAX-RS binding runs on
+     * the servlet exchange, so the authorizer sees the {@code HttpServletRequest}: headers such as
+     * {@code Authorization: Bearer ...}, cookies, session, query). It runs when a resource method
+     * that takes an {@code SseEventSink} is about to be called, after the application's own
+     * filters; a denial answers the request with its status (401 or 403) and text reason, and
+     * the resource method is not called:
+     * <pre>
+     * HTTP/1.1 401 Unauthorized
+     * Content-Type: text/plain;charset=UTF-8
+     *
+     * a valid bearer token is required
+     * </pre>
+     * The user it allows as (or, when it names none, the principal of the JAX-RS
+     * {@code SecurityContext}) is the sink's user: {@link #subscribe} subscribes the sink for it,
+     * so {@link #publishToUser} reaches it.
+     */
+    public static SseKitFeature create(SseConfig config, EventLog log, Authorizer authorizer) {
+        return new SseKitFeature(Objects.requireNonNull(config, "config"), Objects.requireNonNull(log, "log"),
+                Objects.requireNonNull(authorizer, "authorizer"));
     }
 
     /**
@@ -196,7 +222,41 @@ public final class SseKitFeature implements Feature, AutoCloseable {
      * @throws IllegalArgumentException when {@code sink} is not one this feature opened
      */
     public void subscribe(SseEventSink sink, Collection<String> channels) {
-        broadcaster.subscribe(StreamSink.of(sink).stream(), channels);
+        StreamSink ours = StreamSink.of(sink);
+        broadcaster.subscribe(ours.stream(), channels, ours.user());
+    }
+
+    /**
+     * The user of {@code sink}: named by this feature's authorizer, else the principal of the
+     * request's {@code SecurityContext}; empty for an anonymous client.
+     *
+     * @throws IllegalArgumentException when {@code sink} is not one this feature opened
+     */
+    public java.util.Optional<String> userOf(SseEventSink sink) {
+        return java.util.Optional.ofNullable(StreamSink.of(sink).user());
+    }
+
+    /**
+     * Publishes {@code event} to the sinks subscribed (with {@link #subscribe}) for {@code user},
+     * on every node that shares the log, like {@link #publish}.
+     *
+     * @throws IllegalArgumentException when the event cannot be framed (see {@link #publish})
+     */
+    public CompletionStage<PublishResult> publishToUser(String user, OutboundSseEvent event) {
+        return broadcaster.publishToUser(user, conversion.toSseEvent(event));
+    }
+
+    /**
+     * The streams subscribed to {@code channel} now (see {@link Broadcaster#connections}): an
+     * immutable snapshot to count, send to one ({@code EventStream.send(SseEvent)}), or close one.
+     */
+    public List<EventStream> connections(String channel) {
+        return broadcaster.connections(channel);
+    }
+
+    /** The streams subscribed for {@code user} now (see {@link Broadcaster#connectionsOf}). */
+    public List<EventStream> connectionsOf(String user) {
+        return broadcaster.connectionsOf(user);
     }
 
     /**

@@ -21,11 +21,18 @@ import java.io.UncheckedIOException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.ssekit.internal.Cors;
 import org.ssekit.internal.StreamHub;
+import org.ssekit.servlet.Authorizer;
 import org.ssekit.servlet.internal.ServletTransport;
 
 /**
@@ -39,13 +46,16 @@ public final class SinkOpener {
 
     private final StreamHub hub;
     private final EventConversion conversion;
+    private final Authorizer authorizer;
 
-    public SinkOpener(StreamHub hub, EventConversion conversion) {
+    public SinkOpener(StreamHub hub, EventConversion conversion, Authorizer authorizer) {
         this.hub = hub;
         this.conversion = conversion;
+        this.authorizer = authorizer;
     }
 
     /**
+     * @throws WebApplicationException (401 or 403 with a text reason) when the authorizer denies
      * @throws ServiceUnavailableException (503 with Retry-After) at the connection cap
      * @throws IllegalStateException when the request did not pass the ssekit filter
      */
@@ -55,12 +65,19 @@ public final class SinkOpener {
             throw new IllegalStateException("no servlet exchange for this event-stream request: "
                     + "register SseKitFeature and run Jersey or RESTEasy in a servlet container with async support");
         }
+        Authorizer.Access access = authorizer.authorize(ex.request());
+        if (!access.allowed()) {
+            throw new WebApplicationException(access.reason(), Response.status(access.status())
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(access.reason()).build());
+        }
+        // After the application's own filters: a principal they set on the SecurityContext counts.
+        String user = access.user().orElseGet(() -> principal(request.getSecurityContext()));
         if (!hub.tryAdmit()) {
             throw new ServiceUnavailableException("too many open event streams, retry later",
                     hub.retryAfterSeconds());
         }
         try {
-            StreamSink sink = start(ex, lastEventId(request));
+            StreamSink sink = start(ex, lastEventId(request), user);
             request.setProperty(StreamSink.PROPERTY, sink);
             return sink;
         } catch (IOException e) {
@@ -72,7 +89,12 @@ public final class SinkOpener {
         }
     }
 
-    private StreamSink start(Exchange ex, String lastEventId) throws IOException {
+    private static String principal(SecurityContext security) {
+        Principal p = security == null ? null : security.getUserPrincipal();
+        return p == null ? null : p.getName();
+    }
+
+    private StreamSink start(Exchange ex, String lastEventId, String user) throws IOException {
         HttpServletRequest request = ex.request();
         // The runtime has suspended the request already (it does so for every SseEventSink method).
         AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
@@ -81,7 +103,7 @@ public final class SinkOpener {
                 ex.corsOrigin() != null ? Cors.Outcome.ALLOWED : Cors.Outcome.SAME_ORIGIN, ex.corsOrigin(),
                 response::setHeader);
         ServletTransport transport = ServletTransport.open(hub, async, lastEventId);
-        return new StreamSink(transport.stream(), transport, conversion);
+        return new StreamSink(transport.stream(), transport, conversion, user);
     }
 
     private String lastEventId(ContainerRequestContext request) {

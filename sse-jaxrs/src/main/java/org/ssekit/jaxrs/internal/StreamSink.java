@@ -41,11 +41,18 @@ public final class StreamSink implements SseEventSink {
     private final EventConversion conversion;
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closedByServer;
+    private final String user;
 
-    StreamSink(OutboundStream stream, ServletTransport output, EventConversion conversion) {
+    StreamSink(OutboundStream stream, ServletTransport output, EventConversion conversion, String user) {
         this.stream = stream;
         this.output = output;
         this.conversion = conversion;
+        this.user = user;
+    }
+
+    /** The user the authorizer (or the request's principal) named, or null. */
+    public String user() {
+        return user;
     }
 
     /** The ssekit sink behind {@code sink}; fails for a sink the runtime made without ssekit. */
