@@ -69,6 +69,7 @@ public final class ExampleApp implements ServletContextListener {
     private volatile String chatHistoryFrom;
     private ScheduledExecutorService ticker;
     private Feeds feeds;
+    private AutoCloseable meters; // a DashboardMeters, typed so this class links without Micrometer
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
 
     static ExampleApp of(ServletContext context) {
@@ -114,11 +115,27 @@ public final class ExampleApp implements ServletContextListener {
         FilterRegistration.Dynamic cors = context.addFilter("cors", new CorsFilter(api));
         cors.setAsyncSupported(true);
         cors.addMappingForUrlPatterns(null, false, "/api/*");
-        feeds = new Feeds(hub, streams.metrics());
+        // ssekit's Micrometer meters beside the JVM figures, when Micrometer is in the WAR.
+        if (micrometerPresent()) {
+            meters = new DashboardMeters(streams.metrics(), hub.eventLog());
+            feeds = new Feeds(hub, streams.metrics(), ((DashboardMeters) meters)::figures);
+        } else {
+            feeds = new Feeds(hub, streams.metrics(), List::of);
+        }
         feeds.start(ticker);
         context.setAttribute(ATTRIBUTE, this);
         LOG.log(System.Logger.Level.INFO, "ssekit example started; cross-origin allowed from {0}",
                 config.cors().allowedOrigins());
+    }
+
+    /** Whether Micrometer is in the WAR; checked without loading any class that names it. */
+    static boolean micrometerPresent() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, ExampleApp.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override
@@ -140,6 +157,13 @@ public final class ExampleApp implements ServletContextListener {
         }
         if (streams != null) {
             streams.shutdown(Duration.ofSeconds(2));
+        }
+        if (meters != null) {
+            try {
+                meters.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the dashboard meters failed", e);
+            }
         }
     }
 

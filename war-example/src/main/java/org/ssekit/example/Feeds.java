@@ -19,8 +19,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.ssekit.Broadcaster;
 import org.ssekit.SseEvent;
@@ -46,10 +49,13 @@ final class Feeds {
     private long lastDelivered;
     private long lastSampleNanos;
     private long job;
+    private final Supplier<List<Object>> meters;
 
-    Feeds(Broadcaster hub, SseMetrics metrics) {
+    /** {@code meters}: more keys and values for each dashboard sample (ssekit's Micrometer meters). */
+    Feeds(Broadcaster hub, SseMetrics metrics, Supplier<List<Object>> meters) {
         this.hub = hub;
         this.metrics = metrics;
+        this.meters = meters;
     }
 
     void start(ScheduledExecutorService ticker) {
@@ -83,7 +89,7 @@ final class Feeds {
         long perSecond = Math.round((delivered - lastDelivered) / seconds);
         lastDelivered = delivered;
         lastSampleNanos = now;
-        hub.publish(JVM, SseEvent.of("sample", Json.object(
+        List<Object> fields = new ArrayList<>(List.of(
                 "seq", ++jvmSeq,
                 "time", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 "heapUsed", heap.getUsed(),
@@ -91,7 +97,9 @@ final class Feeds {
                 "threads", ManagementFactory.getThreadMXBean().getThreadCount(),
                 "streams", metrics.getOpenStreams(),
                 "resumes", metrics.getReplays(),
-                "eventsPerSecond", perSecond)));
+                "eventsPerSecond", perSecond));
+        fields.addAll(meters.get());
+        hub.publish(JVM, SseEvent.of("sample", Json.object(fields.toArray())));
     }
 
     /** A pretend background worker, so the log tail moves even when nobody clicks. */

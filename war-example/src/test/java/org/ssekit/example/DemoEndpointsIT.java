@@ -209,6 +209,20 @@ class DemoEndpointsIT {
     }
 
     @Test
+    void dashboardShowsSsekitMicrometerMetersUnderTheirPrometheusNames() throws Exception {
+        try (EventReader dashboard = EventReader.open(client, uri("sse/dashboard"))) {
+            Map<String, Object> sample = Json.parseObject(dashboard.next(WAIT).data());
+            assertThat(sample.keySet()).containsAll(List.of("ssekit_streams_open", "ssekit_events_published_total",
+                    "ssekit_events_delivered_total", "ssekit_slow_consumers_disconnected_total", "ssekit_replays_total",
+                    "ssekit_resets_total", "ssekit_queue_frames", "ssekit_flush_latency_seconds_count",
+                    "ssekit_flush_latency_seconds_sum", "ssekit_flush_latency_seconds_max", "ssekit_eventlog_connected"));
+            assertThat((Long) sample.get("ssekit_streams_open")).as("this stream at least").isPositive();
+            assertThat((Long) sample.get("ssekit_events_published_total")).as("the clock ticks").isPositive();
+            assertThat((Long) sample.get("ssekit_eventlog_connected")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void frontPageLinksToEveryDemo() throws Exception {
         String index = client.send(HttpRequest.newBuilder(server.uri()).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(index).contains("sse/clock", "href=\"notifications.html\"", "href=\"dashboard.html\"",
