@@ -51,6 +51,8 @@ public final class DemoStreamServlet extends HttpServlet {
             }
             // The user comes from the session, through ExampleApp's Authorizer.
             case "/notifications" -> channels = List.of();
+            // The user comes from the bearer token, through ExampleApp's Authorizer.
+            case "/private" -> channels = List.of();
             default -> {
                 Http.error(response, 404, "no such stream: " + demo);
                 return;

@@ -169,6 +169,9 @@ public final class ExampleApp implements ServletContextListener {
 
     /** Everybody may watch the public demos; the notification stream is the session user's. */
     private static Authorizer.Access authorize(HttpServletRequest request) {
+        if ("/private".equals(request.getPathInfo())) {
+            return BearerServlet.authorize(request); // Authorization: Bearer, sent by fetch
+        }
         if (!"/notifications".equals(request.getPathInfo())) {
             return Authorizer.Access.allow(null);
         }

@@ -146,6 +146,26 @@ class BrowserIT {
         browser.screenshot("tokens");
     }
 
+    @Test
+    void bearerTokenStreamReadWithFetchGetsTheUsersEventsAndAWrongTokenIsRefused() throws Exception {
+        browser.driver.get(localhost("bearer.html").toString());
+        browser.driver.findElement(By.id("bad-button")).click();
+        browser.waiting(WAIT).until(d -> d.findElement(By.id("status")).getText().startsWith("403"));
+        assertThat(browser.driver.findElement(By.id("status")).getText()).contains("unknown or revoked token");
+        browser.driver.findElement(By.id("token-button")).click();
+        browser.waiting(WAIT).until(d -> d.findElement(By.id("token")).getText().length() > 20);
+        browser.driver.findElement(By.id("connect-button")).click();
+        browser.waiting(WAIT).until(d -> browser.state().equals("open"));
+        browser.driver.findElement(By.id("ping-button")).click();
+        browser.waiting(WAIT).until(d -> d.findElements(By.cssSelector("#events li")).size() == 1);
+        assertThat(browser.driver.findElement(By.cssSelector("#events li")).getText())
+                .isEqualTo("ping: {\"text\":\"hello alice\"}");
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(localhost("sse/private"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        browser.screenshot("bearer");
+    }
+
     /** Logs in on the notification page (served from pageOrigin, API at server) and sends to oneself. */
     private void notifyMyself(String pageOrigin, String server, String user) throws Exception {
         browser.driver.get(pageOrigin + "/notifications.html" + (server == null ? "" : "?server=" + server));
