@@ -56,6 +56,7 @@ class ModulePathTest {
     @CsvSource({
             "org.ssekit, everyone",
             "org.ssekit.servlet, everyone",
+            "org.ssekit.micrometer, everyone",
             "org.ssekit.internal, org.ssekit.jaxrs",
             "org.ssekit.servlet.internal, org.ssekit.jaxrs"})
     void exportsTheApiToEveryoneAndTheInternalsToTheJaxrsBindingOnly(String pkg, String to) {
@@ -72,7 +73,8 @@ class ModulePathTest {
         Set<String> exported = ORG_SSEKIT.getDescriptor().exports().stream()
                 .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder(
-                "org.ssekit", "org.ssekit.servlet", "org.ssekit.internal", "org.ssekit.servlet.internal");
+                "org.ssekit", "org.ssekit.servlet", "org.ssekit.micrometer", "org.ssekit.internal",
+                "org.ssekit.servlet.internal");
         assertThat(ORG_SSEKIT.getDescriptor().opens()).isEmpty();
     }
 
