@@ -17,9 +17,10 @@ package org.ssekit.jaxrs;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.RuntimeType;
@@ -232,8 +233,8 @@ public final class SseKitFeature implements Feature, AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code sink} is not one this feature opened
      */
-    public java.util.Optional<String> userOf(SseEventSink sink) {
-        return java.util.Optional.ofNullable(StreamSink.of(sink).user());
+    public Optional<String> userOf(SseEventSink sink) {
+        return Optional.ofNullable(StreamSink.of(sink).user());
     }
 
     /**

@@ -17,12 +17,11 @@ package org.ssekit.jaxrs.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.Principal;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
-
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
