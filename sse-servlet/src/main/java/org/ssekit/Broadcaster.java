@@ -65,6 +65,7 @@ public final class Broadcaster implements AutoCloseable {
     private Broadcaster(Builder b) {
         this.log = b.log;
         this.fanOut = new FanOut(b.log, b.resetEvent, b.maxReplay, b.counters);
+        b.counters.attach(log);
         log.open(fanOut);
     }
 
@@ -184,6 +185,7 @@ public final class Broadcaster implements AutoCloseable {
             return;
         }
         fanOut.close().forEach(EventStream::close);
+        fanOut.counters().detach(log);
         log.close();
     }
 

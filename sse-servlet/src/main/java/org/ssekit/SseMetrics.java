@@ -49,4 +49,14 @@ public interface SseMetrics {
     default long getQueuedFrames() {
         return 0;
     }
+
+    /**
+     * The health of the shared store: true while the event log of every open broadcaster that
+     * counts here ({@code Broadcaster.Builder.metrics}) reaches its store, false while one does
+     * not (Redis down: its publishes fail, its streams stay open). Always true for in-memory logs.
+     * The JMX attribute {@code EventLogConnected}.
+     */
+    default boolean isEventLogConnected() {
+        return true;
+    }
 }

@@ -19,16 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ssekit.Broadcaster;
 import org.ssekit.EventLog;
 import org.ssekit.SseEvent;
+import org.ssekit.SseMetrics;
 
 /** What the log does when Redis restarts, goes away, or fails over to a replica: never a silent gap. */
 class RedisFailureIT {
@@ -130,6 +137,33 @@ class RedisFailureIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> b.feed().size() == 55);
         assertThat(b.feed().ids()).containsExactlyElementsOf(ids).doesNotHaveDuplicates();
         assertThat(b.feed().data()).doesNotContain("lost");
+    }
+
+    @Test
+    void theHealthFigureSaysWhetherTheLogReachesRedisInMetricsAndJmx() throws Exception {
+        RedisServer redis = redis("--appendonly", "yes");
+        Broadcaster broadcaster = Broadcaster.builder().eventLog(RedisEventLog.builder().uri(redis.uri())
+                .stream("health").maxBackoff(Duration.ofMillis(200)).blockTime(Duration.ofMillis(300)).build())
+                .build();
+        resources.add(broadcaster);
+        SseMetrics metrics = broadcaster.metrics();
+        // As the servlet binding registers an endpoint's figures (MetricsMBean): SseMetrics as a standard MBean.
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("org.ssekit:type=SseMetrics,context=\"/health-test\",name=\"events\"");
+        jmx.registerMBean(new StandardMBean(metrics, SseMetrics.class), name);
+        resources.add(() -> jmx.unregisterMBean(name));
+        await().atMost(Duration.ofSeconds(10)).until(metrics::isEventLogConnected);
+        assertThat(jmx.getAttribute(name, "EventLogConnected")).isEqualTo(true);
+
+        redis.stop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !metrics.isEventLogConnected());
+        assertThat(jmx.getAttribute(name, "EventLogConnected")).isEqualTo(false);
+
+        redis.launch();
+        await().atMost(Duration.ofSeconds(10)).until(metrics::isEventLogConnected);
+        assertThat(jmx.getAttribute(name, "EventLogConnected")).isEqualTo(true);
+        broadcaster.close();
+        assertThat(metrics.isEventLogConnected()).as("a closed broadcaster's log no longer counts").isTrue();
     }
 
     /** A primary with one replica whose link runs through a proxy the test can freeze, and a proxy for clients. */

@@ -16,10 +16,13 @@
 package org.ssekit.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
+import org.ssekit.EventLog;
 import org.ssekit.SseMetrics;
 
 /** The counters behind {@link SseMetrics}; cheap to bump from any thread. */
@@ -31,6 +34,8 @@ public final class Counters implements SseMetrics {
     private final LongAdder replays = new LongAdder();
     private final LongAdder resets = new LongAdder();
     private final LongAdder queuedFrames = new LongAdder();
+    /** The logs of the open broadcasters counting here: few, added and removed rarely. */
+    private final List<EventLog> logs = new CopyOnWriteArrayList<>();
     private static final LongConsumer[] NO_LISTENERS = new LongConsumer[0];
     /** Replaced, never changed in place: the writer iterates it without locking or allocating. */
     private volatile LongConsumer[] flushListeners = NO_LISTENERS;
@@ -97,6 +102,26 @@ public final class Counters implements SseMetrics {
                         .toArray(LongConsumer[]::new);
             }
         };
+    }
+
+    /** A broadcaster that counts here opened on {@code log}. */
+    public void attach(EventLog log) {
+        logs.add(log);
+    }
+
+    /** That broadcaster closed. */
+    public void detach(EventLog log) {
+        logs.remove(log);
+    }
+
+    @Override
+    public boolean isEventLogConnected() {
+        for (EventLog log : logs) {
+            if (!log.isConnected()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

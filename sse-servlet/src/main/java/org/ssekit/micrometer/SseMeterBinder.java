@@ -54,7 +54,7 @@ import org.ssekit.internal.Counters;
  * ssekit.resets                       counter  ssekit_resets_total
  * ssekit.queue.frames                 gauge    ssekit_queue_frames
  * ssekit.flush.latency                timer    ssekit_flush_latency_seconds_{count,sum,max}
- * ssekit.eventlog.connected           gauge    ssekit_eventlog_connected  (1 or 0; with eventLog)
+ * ssekit.eventlog.connected           gauge    ssekit_eventlog_connected  (1 or 0)
  * </pre>
  * The gauges and counters read the endpoint's counters at scrape time (no walk over streams);
  * the timer is fed by the writer threads once per flushed batch that holds an event, with the
@@ -108,6 +108,10 @@ public final class SseMeterBinder implements MeterBinder, AutoCloseable {
             Gauge.builder("ssekit.eventlog.connected", eventLog, l -> l.isConnected() ? 1 : 0)
                     .description("1 when the event log reaches its store, else 0").tags(tags)
                     .strongReference(true).register(registry);
+        } else {
+            Gauge.builder("ssekit.eventlog.connected", m, f -> f.isEventLogConnected() ? 1 : 0)
+                    .description("1 when the event logs of the broadcasters counting here reach their stores, else 0")
+                    .tags(tags).strongReference(true).register(registry);
         }
         if (counters != null) {
             Timer latency = Timer.builder("ssekit.flush.latency")
@@ -156,7 +160,11 @@ public final class SseMeterBinder implements MeterBinder, AutoCloseable {
             this.metrics = metrics;
         }
 
-        /** Adds the {@code ssekit.eventlog.connected} gauge for {@code log}. */
+        /**
+         * Bases the {@code ssekit.eventlog.connected} gauge on {@code log} alone; without it, the
+         * gauge reads {@link SseMetrics#isEventLogConnected()}: the logs of every broadcaster
+         * that counts into these figures.
+         */
         public Builder eventLog(EventLog log) {
             this.eventLog = Objects.requireNonNull(log, "eventLog");
             return this;

@@ -33,7 +33,7 @@ import org.ssekit.SseEvent;
  * with an {@link IllegalStateException} that names the missing dependency; ssekit itself does
  * not depend on JSON-B otherwise.
  *
- * <p>Thread safety: safe for concurrent use; one {@link Jsonb} instance is created on first use
+ * <p>Thread safety: safe for concurrent use; one {@code Jsonb} instance is created on first use
  * and shared (JSON-B instances are thread-safe).
  */
 public final class JsonData {
