@@ -259,6 +259,14 @@ public final class OutboundStream implements EventStream {
         WriterState step = from;
         long turn = 0;
         try {
+            // Every turn asks isReady() before its first write or flush, as the Servlet API's
+            // loop does: on another thread than the container's callback, or after the stream
+            // idled, an earlier answer is not enough (Open Liberty refuses such a write as a
+            // blocking one, SRVE0918E). Not ready: wait again; a turn that was to take a new
+            // batch waits as after a flush, with nothing in flight.
+            if (!readyOr(from == WriterState.AWAIT_WRITE ? WriterState.AWAIT_WRITE : WriterState.AWAIT_FLUSH)) {
+                return;
+            }
             for (;;) {
                 switch (step) {
                     case AWAIT_WRITE -> {

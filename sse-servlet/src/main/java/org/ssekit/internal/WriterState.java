@@ -51,8 +51,9 @@ enum WriterState {
      */
     AWAIT_WRITE,
     /**
-     * A batch was flushed but the container has not sent it yet; its write-possible callback
-     * resumes the writer, which then completes the batch's stages.
+     * A batch was flushed but the container has not sent it yet, or a turn found the transport
+     * not ready before its first write; the write-possible callback resumes the writer, which
+     * then completes the batch's stages (none for the latter) and writes on.
      */
     AWAIT_FLUSH,
     /**

@@ -33,6 +33,8 @@ final class ScriptedTransport implements Transport {
     private final List<Integer> writeSizes = new ArrayList<>();
     private OutboundStream stream;
     private boolean ready = true;
+    /** Like Open Liberty: a write or flush needs an isReady() true since the last one. */
+    private boolean askedSinceLastOperation;
     private boolean stallAfterOp;
     private IOException failure;
     private int flushes;
@@ -91,7 +93,15 @@ final class ScriptedTransport implements Transport {
         if (failure != null) {
             throw failure;
         }
+        askedSinceLastOperation = ready;
         return ready;
+    }
+
+    private void checkAsked(String operation) {
+        if (!askedSinceLastOperation) {
+            throw new IllegalStateException(operation + " without an isReady() true since the last operation");
+        }
+        askedSinceLastOperation = false;
     }
 
     @Override
@@ -99,6 +109,7 @@ final class ScriptedTransport implements Transport {
         if (!ready) {
             throw new IllegalStateException("write while not ready");
         }
+        checkAsked("write");
         if (failure != null) {
             throw failure;
         }
@@ -113,6 +124,7 @@ final class ScriptedTransport implements Transport {
         if (!ready) {
             throw new IllegalStateException("flush while not ready");
         }
+        checkAsked("flush");
         flushes++;
         ready = !stallAfterOp;
     }
