@@ -393,7 +393,9 @@ class ClusterBehindNginxIT {
                         } while (next == where && where < cluster.size());
                         where = next;
                         hops++;
-                        reader = EventReader.open(http, target(where, channel), "Last-Event-ID", lastId);
+                        // Without an id (a stream that ended before its first event) it can only start live.
+                        reader = lastId == null ? EventReader.open(http, target(where, channel))
+                                : EventReader.open(http, target(where, channel), "Last-Event-ID", lastId);
                     }
                     int budget = 1 + random.nextInt(2 * meanPerConnection);
                     for (;;) {
@@ -526,11 +528,11 @@ class ClusterBehindNginxIT {
                     assertThat(client.received).as(who + ": the same order as client 0").isEqualTo(order);
                 }
             }
-            System.out.printf("cluster churn: %,d events published on 3 nodes in %.1f s, %d clients, %,d hops"
+            System.out.printf("cluster churn: %,d events published on 3 nodes in %.1f s, %d clients, %,d reconnects"
                     + " (%,d own drops, %,d streams ended by a node, %,d node-side closes), 0 lost, 0 duplicated,"
                     + " %.1f s in all%n", events, (publishedAt - started) / 1e9, clients, hops, ownDrops, streamEnds,
                     nodeDrops.get(), seconds);
-            assertThat(hops).as("hops over all clients").isGreaterThanOrEqualTo(clients * 5);
+            assertThat(hops).as("reconnects over all clients").isGreaterThanOrEqualTo(clients * 5);
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
