@@ -107,6 +107,23 @@ final class EventReader implements AutoCloseable {
         return e;
     }
 
+    /**
+     * The next event, or empty once the stream has ended (closed by either side, or cut),
+     * waiting at most {@code timeout}; fails when neither comes. Events that arrived before
+     * the end are all returned first.
+     */
+    java.util.Optional<Event> nextOrEnd(Duration timeout) throws InterruptedException {
+        Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (e == null) {
+            throw new AssertionError("neither an event nor the end within " + timeout);
+        }
+        if (e == END) {
+            events.add(END);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(e);
+    }
+
     /** Events until the stream ends (at most {@code timeout} in all). */
     List<Event> rest(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -112,7 +112,10 @@ public final class ExampleServer implements AutoCloseable {
             // A cluster node (ExampleCluster): sse-redis sits on this JVM's class path, outside the
             // WAR, so the core it implements must be the same classes the WAR uses: the WAR's
             // copy of the core yields to the class path's (the example's own classes stay the WAR's).
-            context.addProtectedClassMatcher(new org.eclipse.jetty.util.ClassMatcher("org.ssekit.", "-org.ssekit.example."));
+            // So does Micrometer, which the core's org.ssekit.micrometer binds to: a second copy
+            // from WEB-INF/lib would be a different MeterRegistry (a LinkageError at start).
+            context.addProtectedClassMatcher(new org.eclipse.jetty.util.ClassMatcher("org.ssekit.", "-org.ssekit.example.",
+                    "io.micrometer.", "org.HdrHistogram.", "org.LatencyUtils."));
         }
         if (recorder != null) {
             context.addFilter(new FilterHolder(recorder), "/*", EnumSet.of(DispatcherType.REQUEST));

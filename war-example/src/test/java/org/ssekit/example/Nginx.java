@@ -91,6 +91,71 @@ final class Nginx implements AutoCloseable {
                     }
                 """.formatted(tlsPort, keys.certificatePem().toAbsolutePath(), keys.privateKeyPem().toAbsolutePath(),
                 locations);
+        String http = """
+                    gzip on;
+                    gzip_types text/event-stream;
+                    gzip_min_length 0;
+                    server {
+                        listen 127.0.0.1:%1$d;
+                %2$s
+                    }
+                %3$s
+                """.formatted(port, locations, tlsServer);
+        return start(prefix, port, tlsPort, http);
+    }
+
+    /**
+     * nginx as the load balancer of a cluster: one {@code upstream} over {@code upstreamPorts}
+     * with nginx's default round robin, so every new request (a new stream, a reconnect, a
+     * publish) goes to the next node, with the settings an event stream needs there:
+     * {@code proxy_buffering off} (each event is passed on as it comes, whatever the upstream's
+     * headers say), {@code proxy_http_version 1.1} with an empty {@code Connection} header
+     * (nginx speaks HTTP/1.0 to upstreams by default, which has no chunked encoding), and a
+     * {@code proxy_read_timeout} of an hour (nginx's default of 60 s cuts a stream quiet for
+     * that long; the fixture's 1 s heartbeats keep a stream well inside either). The
+     * files in {@code pages} (may be null) are served by nginx itself under {@code /pages/},
+     * so a page and its streams share one origin. The serving node of a request is the one
+     * nginx picked; the access log is off, as in {@link #proxyTo(int)}.
+     */
+    static Nginx roundRobin(java.util.List<Integer> upstreamPorts, Path pages) throws IOException, InterruptedException {
+        RequiredTool.require(Files.isExecutable(BINARY), "nginx tests need Debian's nginx (" + BINARY + ")");
+        Path prefix = Files.createTempDirectory("ssekit-nginx-");
+        int port = freePort();
+        StringBuilder servers = new StringBuilder();
+        for (int upstreamPort : upstreamPorts) {
+            servers.append("        server 127.0.0.1:").append(upstreamPort).append(";\n");
+        }
+        String pagesLocation = "";
+        if (pages != null) {
+            Path copy = Files.createDirectories(prefix.resolve("pages"));
+            try (var files = Files.list(pages)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, copy.resolve(f.getFileName().toString()));
+                }
+            }
+            pagesLocation = "location /pages/ { alias " + copy.toAbsolutePath() + "/; }";
+        }
+        String http = """
+                    upstream cluster {
+                %1$s    }
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        location / {
+                            proxy_pass http://cluster;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_buffering off;
+                            proxy_read_timeout 1h;
+                        }
+                        location = /favicon.ico { return 204; }
+                        %3$s
+                    }
+                """.formatted(servers, port, pagesLocation);
+        return start(prefix, port, -1, http);
+    }
+
+    /** Writes nginx.conf with {@code http} as the body of its {@code http} block, starts nginx, waits for it. */
+    private static Nginx start(Path prefix, int port, int tlsPort, String http) throws IOException, InterruptedException {
         String conf = """
                 daemon off;
                 master_process off;
@@ -99,21 +164,14 @@ final class Nginx implements AutoCloseable {
                 events { worker_connections 256; }
                 http {
                     access_log off;
-                    gzip on;
-                    gzip_types text/event-stream;
-                    gzip_min_length 0;
                     client_body_temp_path %1$s/client;
                     proxy_temp_path %1$s/proxy;
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                %3$s
-                    }
-                %4$s
+                %2$s
                 }
-                """.formatted(prefix, port, locations, tlsServer);
+                """.formatted(prefix, http);
         Path file = prefix.resolve("nginx.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(BINARY.toString(), "-p", prefix.toString(), "-c", file.toString())
