@@ -140,6 +140,20 @@ public final class H2Stream {
         return awaitCondition(() -> comments.size() >= count, timeout);
     }
 
+    /** Waits until at least {@code count} events arrived; false at the timeout or once the stream ended short. */
+    public boolean awaitEvents(int count, Duration timeout) {
+        return awaitCondition(() -> events.size() >= count || ended, timeout) && events() >= count;
+    }
+
+    private int events() {
+        lock.lock();
+        try {
+            return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
