@@ -165,11 +165,13 @@ class ContainerQuirksIT {
                     assertThat(writers).as("blockingWrites=true").isNotEmpty()
                             .allSatisfy(name -> assertThat(name).startsWith("ssekit-blocking-writer-"));
                 } else {
-                    // On a shared writer, or resumed on the container's own callback thread; never the sender's.
+                    // On a shared writer, or on the container's own callback thread (a writer resumed
+                    // there takes what was queued meanwhile, so a run may see only that one); never
+                    // the blocking pool, never the sender's.
                     assertThat(writers).as("blockingWrites=false").isNotEmpty()
                             .noneSatisfy(name -> assertThat(name).startsWith("ssekit-blocking-writer-"))
                             .noneMatch(sender::equals)
-                            .anySatisfy(name -> assertThat(name).startsWith("ssekit-writer-"));
+                            .allSatisfy(name -> assertThat(name).matches("ssekit-writer-.*|qtp.*"));
                 }
             }
             servlet.streams.close();
