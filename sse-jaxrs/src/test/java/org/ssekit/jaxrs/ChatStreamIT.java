@@ -47,7 +47,7 @@ class ChatStreamIT {
             assertThat(client.nextEvent().data()).isEqualTo("one");
             assertThat(client.nextEvent().data()).isEqualTo("two");
             EventClient.Event error = client.nextEvent();
-            assertThat(error.name()).isEqualTo("error");
+            assertThat(error.type()).isEqualTo("error");
             assertThat(error.data()).isEqualTo("{\"message\":\"the model failed at token 'fail'\"}");
             client.awaitEnd();
             assertThat(client.rawText()).doesNotContain("[DONE]").doesNotContain("three");

@@ -104,7 +104,7 @@ class CorsIT {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
             EventClient.Event reset = client.nextEvent();
-            assertThat(reset.name()).isEqualTo("reset");
+            assertThat(reset.type()).isEqualTo("reset");
             assertThat(client.rawText()).doesNotContain("DROP TABLE");
         }
     }

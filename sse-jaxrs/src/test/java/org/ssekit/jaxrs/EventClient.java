@@ -24,38 +24,73 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.ssekit.conformance.client.EventStreamParser;
+import org.ssekit.conformance.client.MessageEvent;
+
 /**
  * A test client for one event stream over java.net.http: keeps the raw body bytes and hands
- * out its lines (split on LF, as the server writes them) and events as they arrive.
+ * out, in arrival order, its lines (split on LF, as the server writes them) and the events the
+ * conformance suite's reference parser ({@link EventStreamParser}, WHATWG-exact) dispatches.
+ * An event comes right after the blank line that dispatched it, so a test may read a few
+ * lines and then the next event.
  */
 final class EventClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private static final String END = "\u0000end";
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** One dispatched event: its fields, data lines joined with LF. */
-    record Event(String id, String name, String data, String retry) {
+    /**
+     * One dispatched event as a browser sees it, plus the valid {@code retry} its block set.
+     *
+     * @param type        the event type, {@code message} when the block named none
+     * @param data        the data lines joined with LF
+     * @param lastEventId the last event ID at dispatch (what {@code EventSource} resends)
+     * @param retry       the reconnection time in milliseconds set in this event's block, or null
+     */
+    record Event(String type, String data, String lastEventId, Long retry) {
+    }
+
+    /** What the reader hands out: a line, a dispatched event, or the end of the stream. */
+    private sealed interface Item {
+    }
+
+    private record Line(String text) implements Item {
+    }
+
+    private record Dispatched(Event event) implements Item {
+    }
+
+    private record End() implements Item {
     }
 
     private final HttpResponse<InputStream> response;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
     private final Thread reader;
+    /** The valid retry of the block being read; only the reader thread touches it. */
+    private Long blockRetry;
+    private final EventStreamParser parser = new EventStreamParser(new EventStreamParser.Listener() {
+        @Override
+        public void onEvent(MessageEvent event) {
+            items.add(new Dispatched(new Event(event.type(), event.data(), event.lastEventId(), blockRetry)));
+            blockRetry = null;
+        }
+
+        @Override
+        public void onRetry(long millis) {
+            blockRetry = millis;
+        }
+    });
 
     private EventClient(HttpResponse<InputStream> response) {
         this.response = response;
-        this.reader = new Thread(this::readLines, "event-client");
+        this.reader = new Thread(this::read, "event-client");
         reader.setDaemon(true);
         reader.start();
     }
@@ -83,7 +118,11 @@ final class EventClient implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private void readLines() {
+    /**
+     * Reads the body: each LF-terminated line is handed out, then fed (with its LF) to the
+     * parser, so the events it dispatches follow the line that dispatched them.
+     */
+    private void read() {
         byte[] buf = new byte[8192];
         try (InputStream in = response.body()) {
             ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -92,19 +131,28 @@ final class EventClient implements AutoCloseable {
                 synchronized (raw) {
                     raw.write(buf, 0, n);
                 }
+                int lineStart = 0;
                 for (int i = 0; i < n; i++) {
                     if (buf[i] == '\n') {
-                        lines.add(pending.toString(StandardCharsets.UTF_8));
+                        pending.write(buf, lineStart, i - lineStart);
+                        String line = pending.toString(StandardCharsets.UTF_8);
                         pending.reset();
-                    } else {
-                        pending.write(buf[i]);
+                        items.add(new Line(line));
+                        parser.feed(buf, lineStart, i + 1 - lineStart);
+                        if (line.isEmpty()) {
+                            blockRetry = null; // a blank line ends the block, dispatched or not
+                        }
+                        lineStart = i + 1;
                     }
                 }
+                pending.write(buf, lineStart, n - lineStart);
+                parser.feed(buf, lineStart, n - lineStart);
             }
         } catch (IOException e) {
             // The stream ended (closed by the test or by the server).
         } finally {
-            lines.add(END);
+            parser.end();
+            items.add(new End());
         }
     }
 
@@ -122,11 +170,15 @@ final class EventClient implements AutoCloseable {
 
     /** The next line, or fails after {@code timeout}; null when the stream ended. */
     String nextLine(Duration timeout) throws InterruptedException {
-        String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (line == null) {
-            throw new AssertionError("no line within " + timeout + "; received so far: " + rawText());
+        for (;;) {
+            Item item = next(timeout);
+            if (item instanceof Line line) {
+                return line.text();
+            }
+            if (item instanceof End) {
+                return null;
+            }
         }
-        return line == END ? null : line;
     }
 
     /** The next dispatched event (comments skipped), or null when the stream ended first. */
@@ -134,37 +186,25 @@ final class EventClient implements AutoCloseable {
         return nextEvent(WAIT);
     }
 
+    /** The next dispatched event; fails when nothing arrives within {@code timeout}; null when the stream ended. */
     Event nextEvent(Duration timeout) throws InterruptedException {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
         for (;;) {
-            String line = nextLine(timeout);
-            if (line == null) {
+            Item item = next(timeout);
+            if (item instanceof Dispatched dispatched) {
+                return dispatched.event();
+            }
+            if (item instanceof End) {
                 return null;
             }
-            if (line.isEmpty()) {
-                if (fields.containsKey("data")) {
-                    return new Event(first(fields, "id"), first(fields, "event"),
-                            String.join("\n", fields.get("data")), first(fields, "retry"));
-                }
-                fields.clear();
-                continue;
-            }
-            if (line.startsWith(":")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
     }
 
-    private static String first(Map<String, List<String>> fields, String name) {
-        List<String> values = fields.get(name);
-        return values == null ? null : values.get(values.size() - 1);
+    private Item next(Duration timeout) throws InterruptedException {
+        Item item = items.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (item == null) {
+            throw new AssertionError("no line within " + timeout + "; received so far: " + rawText());
+        }
+        return item;
     }
 
     /** Waits until the server ends the stream. */

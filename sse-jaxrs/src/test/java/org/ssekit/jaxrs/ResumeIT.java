@@ -70,7 +70,7 @@ class ResumeIT {
                     EventClient.Event event = client.nextEvent();
                     assertThat(event).as("event %d on connection %d", received.size(), connections).isNotNull();
                     received.add(event.data());
-                    lastId = event.id();
+                    lastId = event.lastEventId();
                     permits.release();
                 }
             }
@@ -99,7 +99,7 @@ class ResumeIT {
             assertThat(client.nextEvent().data()).isEqualTo("snow");
             PublishResult live = weather.broadcast(TextEvent.of("fog")).toCompletableFuture().getNow(null);
             assertThat(live.accepted()).isEqualTo(1);
-            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event(live.id(), null, "fog", null));
+            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event("message", "fog", live.id(), null));
         }
     }
 
@@ -120,7 +120,7 @@ class ResumeIT {
     void anUnknownIdGetsTheResetEventBeforeLiveOnes() throws Exception {
         try (EventClient client = EventClient.get(server.jetty().uri("/news"), "Last-Event-ID", "no-such-id")) {
             EventClient.Event reset = client.nextEvent();
-            assertThat(reset.name()).isEqualTo("reset");
+            assertThat(reset.type()).isEqualTo("reset");
             assertThat(reset.data()).contains("unknown-or-expired-last-event-id");
             server.app().news.broadcast(TextEvent.of("after reset"));
             assertThat(client.nextEvent().data()).isEqualTo("after reset");

@@ -87,7 +87,7 @@ class SinkBasicsIT {
                     .id("7").name("note").reconnectDelay(2500).comment("c1\nc2")
                     .data("line 1\r\nline 2\rline 3\n").build()).toCompletableFuture();
             sent.get(10, TimeUnit.SECONDS);
-            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event("7", "note", "line 1\nline 2\nline 3\n", "2500"));
+            assertThat(client.nextEvent()).isEqualTo(new EventClient.Event("note", "line 1\nline 2\nline 3\n", "7", 2500L));
             assertThat(client.rawText()).isEqualTo(":\n: c1\n: c2\nid: 7\nevent: note\nretry: 2500\n"
                     + "data: line 1\ndata: line 2\ndata: line 3\ndata:\n\n");
         }
@@ -101,7 +101,7 @@ class SinkBasicsIT {
             sink.send(sse.newEventBuilder().name("price").mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(Price.class, new Price("ACME", 12.5)).build());
             EventClient.Event event = client.nextEvent();
-            assertThat(event.name()).isEqualTo("price");
+            assertThat(event.type()).isEqualTo("price");
             assertThat(event.data()).isEqualTo("{\"price\":12.5,\"symbol\":\"ACME\"}");
         }
     }

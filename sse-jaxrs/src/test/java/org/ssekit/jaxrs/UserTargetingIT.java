@@ -205,7 +205,7 @@ class UserTargetingIT {
             assertThat(daves).hasSize(1);
             daves.get(0).send(SseEvent.of("direct", "just you")).toCompletableFuture().join();
             EventClient.Event direct = dave.nextEvent();
-            assertThat(direct.name()).isEqualTo("direct");
+            assertThat(direct.type()).isEqualTo("direct");
             assertThat(direct.data()).isEqualTo("just you");
             daves.get(0).close();
             dave.awaitEnd();

@@ -115,7 +115,7 @@ class DisconnectIT {
         assertThat(slowGone.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("slow consumer disconnected").isTrue();
         assertThat(servlet.open().metrics().getSlowConsumersDisconnected()).isEqualTo(1);
         assertThat(fastStream.isOpen()).isTrue();
-        assertThat(WireEvents.parse(fast.readUntil("data: " + (events - 1) + ":" + payload + "\n\n", WAIT)))
+        assertThat(fast.eventsUntil("data: " + (events - 1) + ":" + payload + "\n\n", WAIT))
                 .hasSize(events);
         assertThat(Duration.ofNanos(worstLagNanos)).as("worst publish-to-receive lag of the fast client")
                 .isLessThan(Duration.ofSeconds(2));

@@ -104,7 +104,7 @@ class MicrometerIT {
             }
             a.readUntil("data: e2\n\n", WAIT);
             b.readUntil("data: e2\n\n", WAIT);
-            firstId = WireEvents.parse(a.bodyText()).get(0).id();
+            firstId = a.events().get(0).lastEventId();
             assertThat(sample(registry, "ssekit_events_published_total")).isEqualTo(3);
             await(registry, "ssekit_events_delivered_total", v -> v == 6);
             await(registry, "ssekit_queue_frames", v -> v == 0);

@@ -29,9 +29,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ssekit.conformance.client.EventStreamParser;
+import org.ssekit.conformance.client.MessageEvent;
+
 /**
  * An HTTP/1.1 client on a plain socket: it shows the status, the headers and the body bytes
- * exactly as sent (chunk framing removed), which is what these tests assert.
+ * exactly as sent (chunk framing removed), which is what these tests assert. It reads only
+ * while a test waits for something, so the server sees a client that reads when the test
+ * says. The events are what the conformance suite's reference parser
+ * ({@link EventStreamParser}, WHATWG-exact) dispatches from the body bytes read so far.
  */
 final class RawClient implements AutoCloseable {
     private final Socket socket;
@@ -43,6 +49,13 @@ final class RawClient implements AutoCloseable {
     private boolean chunked;
     private long chunkLeft;
     private boolean ended;
+    private final List<MessageEvent> events = new ArrayList<>();
+    private final EventStreamParser parser = new EventStreamParser(new EventStreamParser.Listener() {
+        @Override
+        public void onEvent(MessageEvent event) {
+            events.add(event);
+        }
+    });
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -146,6 +159,12 @@ final class RawClient implements AutoCloseable {
         return bodyText();
     }
 
+    /** {@link #readUntil} then {@link #events()}: the events dispatched once the body contains {@code text}. */
+    List<MessageEvent> eventsUntil(String text, Duration timeout) throws IOException {
+        readUntil(text, timeout);
+        return events();
+    }
+
     /** Reads until the server ends the body; false when it did not within {@code timeout}. */
     boolean awaitEnd(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -211,6 +230,7 @@ final class RawClient implements AutoCloseable {
     }
 
     private void append(byte[] bytes, int n) {
+        parser.feed(bytes, 0, n);
         if (bodyLength + n > body.length) {
             body = java.util.Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + n));
         }
@@ -229,6 +249,16 @@ final class RawClient implements AutoCloseable {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * The events a browser would have dispatched from the body read so far: complete events
+     * only (comments and a trailing partial block dispatch nothing). An event's
+     * {@link MessageEvent#lastEventId()} is the last event ID at its dispatch, the one
+     * {@code EventSource} would send on reconnection.
+     */
+    List<MessageEvent> events() {
+        return List.copyOf(events);
     }
 
     String bodyText() {

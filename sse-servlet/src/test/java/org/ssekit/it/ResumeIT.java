@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ssekit.Broadcaster;
 import org.ssekit.SseEvent;
+import org.ssekit.conformance.client.MessageEvent;
 
 /** RES-01..RES-05, BAD-01, BAD-02 through the SseFilter. */
 class ResumeIT {
@@ -42,8 +43,8 @@ class ResumeIT {
         server.close();
     }
 
-    private static String lastId(List<WireEvents.Event> events) {
-        return events.get(events.size() - 1).id();
+    private static String lastId(List<MessageEvent> events) {
+        return events.get(events.size() - 1).lastEventId();
     }
 
     private static String header(String lastEventId) {
@@ -67,7 +68,7 @@ class ResumeIT {
                     publisher = CompletableFuture.runAsync(() -> publish(broadcaster, total), PUBLISHER);
                 }
                 c.readUntil("data: " + (want - 1) + "\n\n", WAIT);
-                List<WireEvents.Event> events = WireEvents.parse(c.bodyText());
+                List<MessageEvent> events = c.events();
                 events.forEach(e -> seen.add(e.data()));
                 lastEventId = lastId(events);
             }
@@ -102,8 +103,8 @@ class ResumeIT {
         try (RawClient c = RawClient.get(server.port(), "/events?channel=a&channel=b", header(from))) {
             c.readUntil("data: b2\n\n", WAIT);
             broadcaster.publish("a", SseEvent.of("a3"));
-            List<String> data = WireEvents.parse(c.readUntil("data: a3\n\n", WAIT)).stream()
-                    .map(WireEvents.Event::data).toList();
+            List<String> data = c.eventsUntil("data: a3\n\n", WAIT).stream()
+                    .map(MessageEvent::data).toList();
             assertThat(data).containsExactly("a2", "b2", "a3");
         }
     }
@@ -116,9 +117,9 @@ class ResumeIT {
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c", header("zz-404"))) {
             c.readUntil("event: resync", WAIT);
             broadcaster.publish("c", SseEvent.of("live"));
-            List<WireEvents.Event> events = WireEvents.parse(c.readUntil("data: live\n\n", WAIT));
-            assertThat(events).extracting(WireEvents.Event::event).containsExactly("resync", null);
-            assertThat(events.get(0).id()).isEqualTo(newest);
+            List<MessageEvent> events = c.eventsUntil("data: live\n\n", WAIT);
+            assertThat(events).extracting(MessageEvent::type).containsExactly("resync", "message");
+            assertThat(events.get(0).lastEventId()).isEqualTo(newest);
         }
     }
 
@@ -131,8 +132,8 @@ class ResumeIT {
             broadcaster.publish("c", SseEvent.of(Integer.toString(i)));
         }
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c", header(old))) {
-            assertThat(WireEvents.parse(c.readUntil("}\n\n", WAIT)))
-                    .extracting(WireEvents.Event::event).containsExactly("reset");
+            assertThat(c.eventsUntil("}\n\n", WAIT))
+                    .extracting(MessageEvent::type).containsExactly("reset");
         }
     }
 
@@ -144,11 +145,11 @@ class ResumeIT {
         String second = broadcaster.publish("c", SseEvent.of("2")).toCompletableFuture().join().id();
         broadcaster.publish("c", SseEvent.of("3"));
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c&lastEventId=" + first)) {
-            assertThat(WireEvents.parse(c.readUntil("data: 3\n\n", WAIT))).extracting(WireEvents.Event::data)
+            assertThat(c.eventsUntil("data: 3\n\n", WAIT)).extracting(MessageEvent::data)
                     .containsExactly("2", "3");
         }
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c&lastEventId=" + first, header(second))) {
-            assertThat(WireEvents.parse(c.readUntil("data: 3\n\n", WAIT))).extracting(WireEvents.Event::data)
+            assertThat(c.eventsUntil("data: 3\n\n", WAIT)).extracting(MessageEvent::data)
                     .containsExactly("3");
         }
     }
@@ -161,7 +162,7 @@ class ResumeIT {
         try (RawClient c = RawClient.get(server.port(), "/events?channel=c", "Last-Event-ID: ")) {
             c.readUntil(":\n", WAIT);
             broadcaster.publish("c", SseEvent.of("live"));
-            assertThat(WireEvents.parse(c.readUntil("data: live\n\n", WAIT))).extracting(WireEvents.Event::data)
+            assertThat(c.eventsUntil("data: live\n\n", WAIT)).extracting(MessageEvent::data)
                     .containsExactly("live");
         }
         assertThat(broadcaster.metrics().getResets()).isZero();

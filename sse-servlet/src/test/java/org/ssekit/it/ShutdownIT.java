@@ -32,6 +32,7 @@ import jakarta.servlet.UnavailableException;
 import org.junit.jupiter.api.Test;
 import org.ssekit.Broadcaster;
 import org.ssekit.SseEvent;
+import org.ssekit.conformance.client.MessageEvent;
 import org.ssekit.servlet.SseFilter;
 
 /** CLS-02: stopping the web app finishes the event in flight and ends every stream cleanly. */
@@ -49,15 +50,15 @@ class ShutdownIT {
             lastId = broadcaster.publish("c", SseEvent.of("x".repeat(200_000))).toCompletableFuture().join().id();
             server.context().stop();
             assertThat(c.awaitEnd(WAIT)).as("the body ended").isTrue();
-            List<WireEvents.Event> events = WireEvents.parse(c.bodyText());
+            List<MessageEvent> events = c.events();
             assertThat(c.bodyText()).endsWith("\n\n");
-            assertThat(events).extracting(WireEvents.Event::id).endsWith(lastId);
+            assertThat(events).extracting(MessageEvent::lastEventId).endsWith(lastId);
             assertThatThrownBy(() -> broadcaster.publish("c", SseEvent.of("late")))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }
         try (TestServer restarted = FilterServer.start("heartbeatMillis", "0");
                 RawClient c = RawClient.get(restarted.port(), "/events?channel=c", "Last-Event-ID: " + lastId)) {
-            assertThat(WireEvents.parse(c.readUntil("}\n\n", WAIT))).extracting(WireEvents.Event::event)
+            assertThat(c.eventsUntil("}\n\n", WAIT)).extracting(MessageEvent::type)
                     .containsExactly("reset");
         }
     }

@@ -204,8 +204,8 @@ public final class SseWireParser {
             dispatch();
         } else if (kind == KIND_COMMENT) {
             listener.onBeat();
-        } else if (kind == KIND_DATA && linePos >= DATA.length) {
-            eventHasData = true;
+        } else if (kind == KIND_DATA && linePos >= DATA.length - 1) {
+            eventHasData = true; // "data:..." or a bare "data", which is a data field with an empty value
         }
         kind = KIND_START;
         linePos = 0;
