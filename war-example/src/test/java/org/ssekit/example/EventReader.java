@@ -15,16 +15,13 @@
  */
 package org.ssekit.example;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +30,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
+import org.ssekit.conformance.client.EventStreamParser;
+import org.ssekit.conformance.client.MessageEvent;
+
 /**
- * A test client for one event stream: parses events (WHATWG rules, enough for tests) on a
- * reader thread into a queue; {@link #next} waits for the next one with a timeout.
+ * A test client for one event stream: the suite's reference parser ({@link EventStreamParser},
+ * the WHATWG rules) reads it on a reader thread into a queue; {@link #next} waits for the next
+ * event with a timeout. An event's id is the last event ID at its dispatch, as EventSource has it.
  */
 final class EventReader implements AutoCloseable {
     /** One dispatched event; comments are not reported. */
@@ -146,8 +147,8 @@ final class EventReader implements AutoCloseable {
         if (!gzip) {
             return response.body();
         }
-        // InflaterInputStream.available() is 1 until the end, which makes InputStreamReader
-        // block for a full buffer; 0 lets each inflated event through at once.
+        // InflaterInputStream.available() is 1 until the end, which makes a reader wait for a
+        // full buffer; 0 lets each inflated event through at once.
         return new java.io.FilterInputStream(new GZIPInputStream(response.body(), 512)) {
             @Override
             public int available() {
@@ -157,37 +158,18 @@ final class EventReader implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body(), StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            StringBuilder data = null;
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (data != null) {
-                        events.add(new Event(id, name == null ? "message" : name, data.toString()));
-                    }
-                    name = null;
-                    data = null;
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                if (colon == 0) {
-                    continue;
-                }
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                switch (field) {
-                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                    case "event" -> name = value;
-                    case "id" -> id = value;
-                    default -> {
-                    }
-                }
+        EventStreamParser parser = new EventStreamParser(new EventStreamParser.Listener() {
+            @Override
+            public void onEvent(MessageEvent e) {
+                events.add(new Event(e.lastEventId().isEmpty() ? null : e.lastEventId(), e.type(), e.data()));
             }
+        });
+        try (InputStream in = body()) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                parser.feed(buffer, 0, n);
+            }
+            parser.end();
         } catch (IOException closed) {
             // The stream was cut (reset, or a chunked body that never ended), or closed by the test.
             failure = closed;
