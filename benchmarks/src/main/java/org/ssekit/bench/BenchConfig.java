@@ -25,6 +25,8 @@ import java.util.List;
  * @param burstRate events per second the burst publishes, to {@code burstSubscribers} each
  * @param burstLength how long the burst publishes
  * @param burstDrain how long after the burst the clients may take to receive it all
+ * @param crossNodeSubscribers subscribers on each of the two nodes of the cross-node scenario
+ * @param crossNodeBurst events the cross-node scenario publishes as fast as it can, for its throughput
  */
 record BenchConfig(
         String mode,
@@ -51,19 +53,21 @@ record BenchConfig(
         int churnConnections,
         double churnRate,
         int h2Streams,
-        int h2BurstEvents) {
+        int h2BurstEvents,
+        int crossNodeSubscribers,
+        int crossNodeBurst) {
 
     static BenchConfig quick() {
         return new BenchConfig("quick", 1, 1, 2, Duration.ofSeconds(1), List.of(200), Duration.ofMillis(500), 2,
                 100, 200, 20, Duration.ofSeconds(1), 200, 2000, Duration.ofMillis(250), Duration.ofSeconds(10),
-                List.of(1000), 100, 20, 16384, Duration.ofSeconds(2), 500, 1000, 1000, 20);
+                List.of(1000), 100, 20, 16384, Duration.ofSeconds(2), 500, 1000, 1000, 20, 200, 2000);
     }
 
     static BenchConfig full() {
         return new BenchConfig("full", 3, 1, 4, Duration.ofSeconds(5), List.of(100, 1000, 10000),
                 Duration.ofSeconds(1), 3, 100, 1000, 20, Duration.ofSeconds(10), 1000, 2000, Duration.ofSeconds(2),
                 Duration.ofSeconds(20), List.of(10000, 19000), 1000, 20, 16384, Duration.ofSeconds(20), 100000, 2000,
-                10000, 50);
+                10000, 50, 1000, 5000);
     }
 
     /** The subscriber count the throughput targets are stated at. */
@@ -79,7 +83,8 @@ record BenchConfig(
         return new BenchConfig(mode, n, Math.min(n, heavyRuns), loadProcesses, heartbeat, fanOutSubscribers,
                 fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
                 burstRate, burstLength, burstDrain, idleConnections, slowSubscribers, slowRate, slowPayloadBytes,
-                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
+                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents,
+                crossNodeSubscribers, crossNodeBurst);
     }
 
     /** The same mode with the fan-out measured at {@code subscribers} only. */
@@ -87,7 +92,8 @@ record BenchConfig(
         return new BenchConfig(mode, runs, heavyRuns, loadProcesses, heartbeat, List.copyOf(subscribers),
                 fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
                 burstRate, burstLength, burstDrain, idleConnections, slowSubscribers, slowRate, slowPayloadBytes,
-                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
+                slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents,
+                crossNodeSubscribers, crossNodeBurst);
     }
 
     /** The same mode with the idle scenario at {@code connections} only. */
@@ -95,6 +101,7 @@ record BenchConfig(
         return new BenchConfig(mode, runs, heavyRuns, loadProcesses, heartbeat, fanOutSubscribers,
                 fanOutStep, fanOutBisections, payloadBytes, latencySubscribers, latencyRate, latencyDuration, burstSubscribers,
                 burstRate, burstLength, burstDrain, List.copyOf(connections), slowSubscribers, slowRate,
-                slowPayloadBytes, slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents);
+                slowPayloadBytes, slowDuration, churnConnections, churnRate, h2Streams, h2BurstEvents,
+                crossNodeSubscribers, crossNodeBurst);
     }
 }

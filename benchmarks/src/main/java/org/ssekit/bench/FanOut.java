@@ -53,6 +53,11 @@ final class FanOut implements Scenario {
     }
 
     @Override
+    public boolean appliesTo(String stack) {
+        return true; // ssekit-redis too: the same figures through the Redis log, beside the in-memory one
+    }
+
+    @Override
     public List<Integer> params(BenchConfig config) {
         return config.fanOutSubscribers();
     }

@@ -33,6 +33,11 @@ final class Latency implements Scenario {
     }
 
     @Override
+    public boolean appliesTo(String stack) {
+        return true; // ssekit-redis too: the same figures through the Redis log, beside the in-memory one
+    }
+
+    @Override
     public List<Integer> params(BenchConfig config) {
         return List.of(config.latencySubscribers());
     }

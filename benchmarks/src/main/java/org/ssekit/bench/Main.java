@@ -38,17 +38,18 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        Options o = Options.parse(args).withRedisIfAvailable();
         Path logs = ServerProcess.ensure(o.out().resolve("logs"));
         Results results = new Results();
         System.out.println("ssekit benchmarks, " + o.config().mode() + " mode, " + o.config().runs() + " run(s), stacks "
                 + o.stacks());
         int failures = 0;
-        try (LoadFleet fleet = new LoadFleet(o.config().loadProcesses(), logs)) {
+        try (RedisProcess redis = o.stacks().contains(Stacks.SSEKIT_REDIS) ? RedisProcess.start(logs) : null;
+             LoadFleet fleet = new LoadFleet(o.config().loadProcesses(), logs)) {
             for (int run = 1; run <= o.config().runs(); run++) {
                 for (Scenario s : o.scenarios()) {
                     if (run <= s.runs(o.config())) {
-                        failures += runScenario(o, s, run, fleet, results, logs);
+                        failures += runScenario(o, s, run, fleet, redis, results, logs);
                         // Written after every scenario, so an interrupted run still leaves its figures.
                         Report.writeFiles(results, o.config().mode(), o.config().runs(), o.stacks(), o.out());
                     }
@@ -60,7 +61,8 @@ public final class Main {
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private static int runScenario(Options o, Scenario s, int run, LoadFleet fleet, Results results, Path logs) {
+    private static int runScenario(Options o, Scenario s, int run, LoadFleet fleet, RedisProcess redis, Results results,
+                                   Path logs) {
         int failures = 0;
         for (int param : s.params(o.config())) {
             for (String stack : o.stacks()) {
@@ -68,7 +70,7 @@ public final class Main {
                     continue;
                 }
                 Recorder out = new Recorder(results, s.name(), Integer.toString(param), stack, run);
-                if (!measureOne(o.config(), s, param, stack, fleet, out, logs)) {
+                if (!measureOne(o.config(), s, param, stack, fleet, redis, out, logs)) {
                     failures++;
                 }
             }
@@ -77,11 +79,11 @@ public final class Main {
     }
 
     private static boolean measureOne(BenchConfig c, Scenario s, int param, String stack, LoadFleet fleet,
-                                      Recorder out, Path logs) {
+                                      RedisProcess redis, Recorder out, Path logs) {
         ServerProcess server = null;
         long start = System.nanoTime();
         try {
-            server = ServerProcess.start(stack, c.heartbeat(), logs);
+            server = ServerProcess.start(stack, c.heartbeat(), logs, redis);
             s.measure(c, param, server, fleet, out);
             System.out.printf("  (%s %d %s run %d: %.1f s)%n", s.name(), param, stack, out.run(),
                     (System.nanoTime() - start) / 1e9);
@@ -103,6 +105,25 @@ public final class Main {
 
     /** The parsed command line. */
     record Options(BenchConfig config, List<String> stacks, List<Scenario> scenarios, Path out) {
+        /**
+         * These options, without the {@code ssekit-redis} stack when there is no
+         * {@code redis-server} here; with {@code CI=true} that is an error instead, so that CI
+         * cannot leave the Redis figures out unnoticed.
+         */
+        Options withRedisIfAvailable() {
+            if (!stacks.contains(Stacks.SSEKIT_REDIS) || RedisProcess.available()) {
+                return this;
+            }
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(RedisProcess.BINARY + " is missing: CI must install redis-server");
+            }
+            System.out.println("note: " + RedisProcess.BINARY + " is missing: the " + Stacks.SSEKIT_REDIS
+                    + " stack is left out (install redis-server to measure it)");
+            List<String> left = new ArrayList<>(stacks);
+            left.remove(Stacks.SSEKIT_REDIS);
+            return new Options(config, List.copyOf(left), scenarios, out);
+        }
+
         static Options parse(String[] args) {
             BenchConfig config = BenchConfig.quick();
             List<String> stacks = Stacks.available();
@@ -150,7 +171,7 @@ public final class Main {
 
         private static List<Scenario> allScenarios() {
             return List.of(new FanOut(), new Latency(), new Burst(), new Idle(), new SlowConsumer(), new Churn(),
-                    new Http2Streams());
+                    new Http2Streams(), new CrossNode());
         }
 
         private static List<Scenario> pick(String names) {

@@ -17,6 +17,8 @@ package org.ssekit.bench;
 
 import java.util.List;
 
+import org.ssekit.bench.server.Stacks;
+
 /** One kind of measurement, run against a fresh server process per stack and parameter. */
 interface Scenario {
     String name();
@@ -29,9 +31,13 @@ interface Scenario {
         return config.heavyRuns();
     }
 
-    /** Whether this scenario runs against {@code stack}. */
+    /**
+     * Whether this scenario runs against {@code stack}: by default every stack but
+     * {@code ssekit-redis}, which runs only in the scenarios where the path through the log is
+     * what is measured (fan-out, latency, cross-node).
+     */
     default boolean appliesTo(String stack) {
-        return true;
+        return !stack.equals(Stacks.SSEKIT_REDIS);
     }
 
     void measure(BenchConfig config, int param, ServerProcess server, LoadFleet fleet, Recorder out)

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.ssekit.bench.server.ServerMain;
+import org.ssekit.bench.server.Stacks;
 
 /** A server under test in its own JVM (heap capped the same for every stack). */
 final class ServerProcess implements AutoCloseable {
@@ -33,32 +34,72 @@ final class ServerProcess implements AutoCloseable {
     final String stack;
     final int port;
     private final ChildJvm jvm;
+    private final List<String> options;
+    private final Duration heartbeat;
+    private final Path logDir;
+    private final RedisProcess redis;
 
     /** One reading of the server's figures; {@code publishFailures}: publishes the stack reported as failed. */
     record Stats(int connections, int threads, long rssKib, long cpuNanos, long publishFailures, long heapAfterGc) {
     }
 
-    private ServerProcess(String stack, ChildJvm jvm, int port) {
+    private ServerProcess(String stack, ChildJvm jvm, int port, List<String> options, Duration heartbeat,
+                          Path logDir, RedisProcess redis) {
         this.stack = stack;
         this.jvm = jvm;
         this.port = port;
+        this.options = options;
+        this.heartbeat = heartbeat;
+        this.logDir = logDir;
+        this.redis = redis;
     }
 
-    static ServerProcess start(String stack, Duration heartbeat, Path logDir) throws Exception {
+    /**
+     * Starts {@code stack}; the {@code ssekit-redis} stack gets {@code redis}'s URI and a stream
+     * of its own (which {@link #startPeer} shares).
+     */
+    static ServerProcess start(String stack, Duration heartbeat, Path logDir, RedisProcess redis) throws Exception {
         List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+        if (stack.equals(Stacks.SSEKIT_REDIS)) {
+            if (redis == null) {
+                throw new IllegalStateException("the " + stack + " stack needs a Redis server");
+            }
+            options.add("-D" + Stacks.REDIS_URI + "=" + redis.uri());
+            options.add("-D" + Stacks.REDIS_STREAM + "=" + redis.nextStream());
+        }
         String extra = System.getProperty(EXTRA_OPTIONS, "").trim();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.replace("{stack}", stack).split("\\s+")));
         }
+        return launch(stack, options, heartbeat, logDir, redis);
+    }
+
+    private static ServerProcess launch(String stack, List<String> options, Duration heartbeat, Path logDir,
+                                        RedisProcess redis) throws Exception {
         ChildJvm jvm = ChildJvm.start("server-" + stack, options, ServerMain.class,
                 List.of(stack, Long.toString(heartbeat.toMillis())), logDir);
         try {
             String[] ready = jvm.await(Duration.ofSeconds(60));
-            return new ServerProcess(stack, jvm, Integer.parseInt(ready[0]));
+            return new ServerProcess(stack, jvm, Integer.parseInt(ready[0]), List.copyOf(options), heartbeat, logDir,
+                    redis);
         } catch (TimeoutException | RuntimeException | InterruptedException e) {
             jvm.close();
             throw e;
         }
+    }
+
+    /** Another node of the same stack with the same options: for {@code ssekit-redis}, one sharing this one's log. */
+    ServerProcess startPeer() throws Exception {
+        return launch(stack, options, heartbeat, logDir, redis);
+    }
+
+    /** The Redis server this node's log lives on, or null for a stack without one. */
+    RedisProcess redis() {
+        return redis;
+    }
+
+    Path logDir() {
+        return logDir;
     }
 
     /** Publishes and returns the nanos it took, or -1 when the publisher did not finish within {@code limit}. */

@@ -20,14 +20,19 @@ import java.util.List;
 /** The stacks under test, by the names the report uses. */
 public final class Stacks {
     public static final String SSEKIT_SERVLET = "ssekit-servlet";
+    /** The servlet binding on the Redis log (sse-redis): the fan-out fed by the node's Redis reader. */
+    public static final String SSEKIT_REDIS = "ssekit-redis";
     public static final String SSEKIT_JAXRS = "ssekit-jaxrs";
+    /** System properties of a {@link #SSEKIT_REDIS} server: its Redis, and the stream all nodes of one measurement share. */
+    public static final String REDIS_URI = "bench.redis.uri";
+    public static final String REDIS_STREAM = "bench.redis.stream";
     public static final String JERSEY = "jersey";
     public static final String JETTY = "jetty-eventsource";
     public static final String RAW = "raw";
 
     /** Every stack, in report order. */
     public static List<String> available() {
-        return List.of(SSEKIT_SERVLET, SSEKIT_JAXRS, JERSEY, JETTY, RAW);
+        return List.of(SSEKIT_SERVLET, SSEKIT_REDIS, SSEKIT_JAXRS, JERSEY, JETTY, RAW);
     }
 
     private Stacks() {
@@ -37,6 +42,8 @@ public final class Stacks {
         switch (name) {
             case SSEKIT_SERVLET:
                 return new SsekitServletStack();
+            case SSEKIT_REDIS:
+                return SsekitServletStack.onRedis();
             case SSEKIT_JAXRS:
                 return new SsekitJaxrsStack();
             case JERSEY:
