@@ -440,7 +440,7 @@ class ClusterBehindNginxIT {
 
     @Test
     void churnClientsDroppedAtRandomHoppingNodesLoseNothingAndGetNothingTwice() throws Exception {
-        int events = Integer.getInteger("cluster.churn.events", 20_000);
+        int events = Integer.getInteger("cluster.churn.events", 100_000);
         int clients = Integer.getInteger("cluster.churn.clients", 10);
         int meanPerConnection = 1_000;
         String channel = "churn-" + System.nanoTime();
