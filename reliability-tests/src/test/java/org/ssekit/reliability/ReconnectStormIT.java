@@ -22,14 +22,14 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
-import org.ssekit.SseConfig;
-import org.ssekit.SseEvent;
 
 /**
  * Reconnect storm: N streams (servlet binding, Jetty) dropped by the server at once. Each
  * client comes back after its own {@code retry} (drop time + retry, as a browser does): the
  * default jitter (half the retry) spreads them; above maxConnections a client gets 503 with
  * Retry-After; every client resumes from its Last-Event-ID with nothing lost or duplicated.
+ * The server runs in a JVM of its own ({@link StormServer}), the clients in this one, so each
+ * process holds one side of every stream within its own open-file limit.
  */
 class ReconnectStormIT {
     private static final int CLIENTS = Heap.intProp("storm.clients", 2000);
@@ -37,11 +37,11 @@ class ReconnectStormIT {
 
     @Test
     void droppedAtOnceClientsComeBackSpreadByJitterAndResumeWithNoLoss() throws Exception {
-        raiseFileLimit(4L * CLIENTS + 4096);
-        SseConfig config = SseConfig.builder().heartbeat(Duration.ofSeconds(10)).retry(RETRY)
-                .maxConnections(CLIENTS).build();
-        try (Target target = Target.servletOnJetty(config);
+        long files = CLIENTS + 4096L; // each process holds one side of every stream
+        raiseFileLimit(ProcessHandle.current().pid(), files);
+        try (StormServer.Remote target = new StormServer.Remote(CLIENTS, RETRY, Duration.ofSeconds(10));
                 NioSseClients clients = new NioSseClients(target.port(), "/events?channel=storm", CLIENTS)) {
+            raiseFileLimit(target.pid(), files);
             await("all " + CLIENTS + " streams open", Duration.ofSeconds(120),
                     () -> clients.open.get() == CLIENTS && target.openStreams() == CLIENTS);
             // Above the cap: 503 with Retry-After.
@@ -53,18 +53,19 @@ class ReconnectStormIT {
             }
             long seq = 0;
             for (; seq < 5; seq++) {
-                target.publish("storm", SseEvent.of(Long.toString(seq))).toCompletableFuture().join();
+                target.publish("storm", Long.toString(seq));
             }
             await("the first 5 events everywhere", Duration.ofSeconds(60),
                     () -> clients.conns.stream().allMatch(c -> c.received >= 5));
             long dropStart = System.nanoTime();
-            int closed = target.closeAll();
-            double closeSeconds = (System.nanoTime() - dropStart) / 1e9;
+            long[] closing = target.closeAll();
+            int closed = (int) closing[0];
+            double closeSeconds = closing[1] / 1e9;
             await("every client saw its stream end", Duration.ofSeconds(60),
                     () -> clients.conns.stream().allMatch(c -> c.dropNanos > dropStart));
             // Published while they are away: each must get these by replay.
             for (; seq < 10; seq++) {
-                target.publish("storm", SseEvent.of(Long.toString(seq))).toCompletableFuture().join();
+                target.publish("storm", Long.toString(seq));
             }
             await("every client back with all 10 events", Duration.ofSeconds(120),
                     () -> clients.conns.stream().allMatch(c -> c.expected == 10));
@@ -127,9 +128,12 @@ class ReconnectStormIT {
         }
     }
 
-    /** Raises this JVM's open-file limit (root may raise the hard one) when the run needs more than it has. */
-    static void raiseFileLimit(long needed) throws Exception {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
+    /**
+     * Raises process {@code pid}'s open-file limit when the run needs more than it has (root may
+     * raise the hard one, where the container lets it); says so when it cannot.
+     */
+    static void raiseFileLimit(long pid, long needed) throws Exception {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "limits"))) {
             if (line.startsWith("Max open files")) {
                 String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
                 if (soft.equals("unlimited") || Long.parseLong(soft) >= needed) {
@@ -137,7 +141,6 @@ class ReconnectStormIT {
                 }
             }
         }
-        long pid = ProcessHandle.current().pid();
         Process p = new ProcessBuilder("prlimit", "--pid", Long.toString(pid), "--nofile=" + needed + ":" + needed)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
