@@ -487,7 +487,7 @@ class ClusterBehindNginxIT {
             });
             Map<String, String> idOf = new LinkedHashMap<>();
             for (Future<List<Received>> p : publishers) {
-                for (Received r : p.get(10, TimeUnit.MINUTES)) {
+                for (Received r : p.get(Math.max(10, events / 10_000), TimeUnit.MINUTES)) {
                     idOf.put(r.data(), r.id());
                 }
             }
