@@ -83,10 +83,16 @@ public final class Counters implements SseMetrics {
         }
     }
 
+    /** Whether a flush listener is registered: the writers time their batches only then. */
+    boolean timesFlushes() {
+        return flushListeners.length > 0;
+    }
+
     /**
      * Calls {@code listener} with the age, in nanoseconds, of the oldest frame of every flushed
      * batch that holds an event (from the moment it was queued, or the queue became non-empty,
-     * to the end of its flush), on the writer thread: keep it short and non-blocking. Closing the
+     * to the end of its flush), on the writer thread: keep it short and non-blocking. Batches
+     * queued before the first listener was added are not timed, so not reported. Closing the
      * returned handle removes it.
      */
     public AutoCloseable onFlush(LongConsumer listener) {
