@@ -62,11 +62,12 @@ public final class OutboundStream implements EventStream {
     private final SseConfig.Overflow overflow;
     private final String lastEventId;
     private final Counters counters;
-    private final Object lock = new Object();
-
-    // Guarded by lock.
-    private WriterState state = WriterState.NEW;
     private final FrameQueue queue = new FrameQueue();
+    /** The queue's own monitor (never exposed): an enqueue touches one object fewer. */
+    private final Object lock = queue;
+
+    // Guarded by lock, as is the queue.
+    private WriterState state = WriterState.NEW;
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
     private long awaitingSinceNanos;
@@ -275,9 +276,10 @@ public final class OutboundStream implements EventStream {
      * ({@link WriterState#WRITING}, set by {@link #onWritable()}).
      *
      * <p>Each step takes the monitor once, and asks {@code isReady()} inside that acquisition, so
-     * a write-possible callback cannot slip between a false answer and the stream's noting it:
-     * one acquisition to take a batch (and, from {@code SCHEDULED}, the stream), one before its
-     * flush, one to retire it once flushed. When the retired frames have no stages to complete
+     * a write-possible callback cannot slip between a false answer and the stream's noting it
+     * (and a false answer is not asked again before that callback): one acquisition to take a
+     * batch (and, from {@code SCHEDULED}, the stream), one before its flush, one to retire it once
+     * flushed. When the retired frames have no stages to complete
      * (broadcast frames, heartbeats), the retire also takes the next batch, or lets the stream go
      * idle, in the same acquisition. Otherwise the stages complete first, outside the monitor,
      * and the next batch is taken after them: stages complete in send order, and {@link #retired}
@@ -390,10 +392,7 @@ public final class OutboundStream implements EventStream {
      * {@code age} ns old (negative: not timed).
      */
     private void retired(int frames, int events, long age) {
-        counters.queued(-frames);
-        if (events > 0) {
-            counters.delivered(events);
-        }
+        counters.retired(frames, events);
         if (events > 0 && age >= 0) {
             try {
                 counters.flushed(age);
@@ -545,7 +544,7 @@ public final class OutboundStream implements EventStream {
         synchronized (lock) {
             int dropped = queue.queued() + queue.inFlight();
             if (dropped > 0) {
-                counters.queued(-dropped);
+                counters.dropped(dropped);
             }
             stages = queue.clear();
             cause = endCause;
