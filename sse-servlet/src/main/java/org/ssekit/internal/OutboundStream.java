@@ -76,7 +76,8 @@ public final class OutboundStream implements EventStream {
     private long queuedSinceNanos = UNTIMED;
     private long batchSinceNanos = UNTIMED; // the same, for the batch in flight
     // About when a batch was last retired (its bytes with the container), for the heartbeats: no
-    // later than that, and at most one share of a writer task's work earlier (see write).
+    // later than that, and earlier by at most the writing done before it in the same writer task
+    // share or turn (see write).
     private long lastWriteNanos = System.nanoTime();
     private CompletableFuture<Void> lastStage; // the stage of the newest send, taken or refused
     private final ArrayDeque<Refusal> refusals = new ArrayDeque<>(0);
