@@ -33,7 +33,11 @@ public final class Counters implements SseMetrics {
     private final LongAdder slowConsumers = new LongAdder();
     private final LongAdder replays = new LongAdder();
     private final LongAdder resets = new LongAdder();
-    private final LongAdder queuedFrames = new LongAdder();
+    // The queued-frames gauge, from what was queued minus what left the queues; a retired batch
+    // of events costs one add (delivered), the others are rarer.
+    private final LongAdder framesQueued = new LongAdder();
+    private final LongAdder controlFramesRetired = new LongAdder(); // heartbeats and the like
+    private final LongAdder framesDropped = new LongAdder();
     /** The logs of the open broadcasters counting here: few, added and removed rarely. */
     private final List<EventLog> logs = new CopyOnWriteArrayList<>();
     private static final LongConsumer[] NO_LISTENERS = new LongConsumer[0];
@@ -52,10 +56,6 @@ public final class Counters implements SseMetrics {
         published.increment();
     }
 
-    void delivered(int events) {
-        delivered.add(events);
-    }
-
     void slowConsumer() {
         slowConsumers.increment();
     }
@@ -68,9 +68,24 @@ public final class Counters implements SseMetrics {
         resets.increment();
     }
 
-    /** Frames queued (positive) or retired and dropped (negative) on a stream's queue. */
+    /** Frames queued on a stream's queue. */
     void queued(int frames) {
-        queuedFrames.add(frames);
+        framesQueued.add(frames);
+    }
+
+    /** A flushed batch of {@code frames} left a stream's queue; {@code events} of them were events. */
+    void retired(int frames, int events) {
+        if (events > 0) {
+            delivered.add(events);
+        }
+        if (frames > events) {
+            controlFramesRetired.add(frames - events);
+        }
+    }
+
+    /** Frames dropped from the queue of a stream that ended. */
+    void dropped(int frames) {
+        framesDropped.add(frames);
     }
 
     /**
@@ -83,10 +98,16 @@ public final class Counters implements SseMetrics {
         }
     }
 
+    /** Whether a flush listener is registered: the writers time their batches only then. */
+    boolean timesFlushes() {
+        return flushListeners.length > 0;
+    }
+
     /**
      * Calls {@code listener} with the age, in nanoseconds, of the oldest frame of every flushed
      * batch that holds an event (from the moment it was queued, or the queue became non-empty,
-     * to the end of its flush), on the writer thread: keep it short and non-blocking. Closing the
+     * to the end of its flush), on the writer thread: keep it short and non-blocking. Batches
+     * queued before the first listener was added are not timed, so not reported. Closing the
      * returned handle removes it.
      */
     public AutoCloseable onFlush(LongConsumer listener) {
@@ -126,7 +147,10 @@ public final class Counters implements SseMetrics {
 
     @Override
     public long getQueuedFrames() {
-        return queuedFrames.sum();
+        // What left first: every frame counted there was counted as queued before, so the
+        // difference is never negative.
+        long left = delivered.sum() + controlFramesRetired.sum() + framesDropped.sum();
+        return framesQueued.sum() - left;
     }
 
     @Override

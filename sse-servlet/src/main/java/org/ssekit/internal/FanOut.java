@@ -103,10 +103,15 @@ public final class FanOut implements EventLog.Feed {
             targets = byKey.getOrDefault(channel, NONE);
         }
         int accepted = 0;
-        for (Subscription s : targets) {
-            if (s.offer(frame, event)) {
-                accepted++;
+        Writers.Ready ready = new Writers.Ready();
+        try {
+            for (Subscription s : targets) {
+                if (s.offer(frame, event, ready)) {
+                    accepted++;
+                }
             }
+        } finally {
+            ready.flush(); // the streams this made ready, to their writers in a few calls, not one per stream
         }
         return accepted;
     }

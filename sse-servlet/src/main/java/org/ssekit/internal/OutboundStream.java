@@ -51,6 +51,8 @@ public final class OutboundStream implements EventStream {
     static final int MAX_BATCH_BYTES = 64 * 1024;
     /** Bytes one writer turn may write before the stream goes back in line, so others get a turn. */
     private static final int TURN_BYTES = 256 * 1024;
+    /** A {@link #queuedSinceNanos} not taken: no flush listener wanted it. */
+    private static final long UNTIMED = Long.MIN_VALUE;
 
     private final Transport transport;
     private final boolean writesMayBlock;
@@ -60,16 +62,23 @@ public final class OutboundStream implements EventStream {
     private final SseConfig.Overflow overflow;
     private final String lastEventId;
     private final Counters counters;
-    private final Object lock = new Object();
-
-    // Guarded by lock.
-    private WriterState state = WriterState.NEW;
     private final FrameQueue queue = new FrameQueue();
+    /** The queue's own monitor (never exposed): an enqueue touches one object fewer. */
+    private final Object lock = queue;
+
+    // Guarded by lock, as is the queue.
+    private WriterState state = WriterState.NEW;
     private Throwable endCause;
     private List<Runnable> closeCallbacks = new ArrayList<>(2);
     private long awaitingSinceNanos;
-    private long queuedSinceNanos; // when the oldest queued frame was queued (or the queue filled)
-    private long batchSinceNanos;  // the same, for the batch in flight
+    // When the oldest queued frame was queued (or the queue filled), for the flush listeners;
+    // UNTIMED when there were none (the clock costs as much as the rest of an enqueue).
+    private long queuedSinceNanos = UNTIMED;
+    private long batchSinceNanos = UNTIMED; // the same, for the batch in flight
+    // About when a batch was last retired (its bytes with the container), for the heartbeats: no
+    // later than that, and earlier by at most the writing done before it in the same writer task
+    // share or turn (see write).
+    private long lastWriteNanos = System.nanoTime();
     private CompletableFuture<Void> lastStage; // the stage of the newest send, taken or refused
     private final ArrayDeque<Refusal> refusals = new ArrayDeque<>(0);
 
@@ -79,9 +88,12 @@ public final class OutboundStream implements EventStream {
 
     /** Owned by the thread acting as the writer: the stages of a completed batch. */
     private final List<CompletableFuture<Void>> retired = new ArrayList<>(0);
-    private volatile long lastWriteNanos = System.nanoTime();
 
-    /** The next stream in its writers' ready queue; guarded by the {@link Writers}' monitor. */
+    /**
+     * The next stream in its writers' ready line: guarded by the {@link Writers}' monitor while
+     * the stream is in that line; otherwise owned by the one thread that holds the stream out of
+     * it (the one that made it {@link WriterState#SCHEDULED}, or the writer task that took it).
+     */
     OutboundStream nextReady;
 
     public OutboundStream(Transport transport, SseConfig config, String lastEventId, Counters counters,
@@ -111,6 +123,15 @@ public final class OutboundStream implements EventStream {
      * also ends the stream, on a writer thread.
      */
     public boolean enqueue(byte[] frame, CompletableFuture<Void> done) {
+        return enqueue(frame, done, null);
+    }
+
+    /**
+     * {@link #enqueue(byte[], CompletableFuture)}, handing the stream, if this frame made it
+     * ready, to {@code ready} (a delivery's hand-off to the writers) instead of scheduling it
+     * at once; null: at once.
+     */
+    boolean enqueue(byte[] frame, CompletableFuture<Void> done, Writers.Ready ready) {
         StreamClosedException refusal;
         boolean cut = false;
         boolean failNow = false;
@@ -123,7 +144,7 @@ public final class OutboundStream implements EventStream {
                 refusal = new StreamClosedException("stream is closed");
             } else if (fits(frame.length)) {
                 if (queue.queued() == 0) {
-                    queuedSinceNanos = System.nanoTime();
+                    queuedSinceNanos = queueClock();
                 }
                 queue.add(frame, done);
                 counters.queued(1);
@@ -146,7 +167,11 @@ public final class OutboundStream implements EventStream {
             }
         }
         if (refusal == null) {
-            writers.schedule(this);
+            if (ready == null) {
+                writers.schedule(this);
+            } else {
+                ready.add(this);
+            }
             return true;
         }
         if (failNow) {
@@ -176,11 +201,8 @@ public final class OutboundStream implements EventStream {
 
     /** Queues a bare {@code :} comment when the stream is idle and wrote nothing for {@code idleNanos}. */
     public void heartbeatIfIdle(long nowNanos, long idleNanos) {
-        if (nowNanos - lastWriteNanos < idleNanos) {
-            return;
-        }
         synchronized (lock) {
-            if (state != WriterState.IDLE) {
+            if (state != WriterState.IDLE || nowNanos - lastWriteNanos < idleNanos) {
                 return;
             }
         }
@@ -233,62 +255,125 @@ public final class OutboundStream implements EventStream {
             state = WriterState.WRITING;
         }
         if (writesMayBlock) {
-            writers.execute(() -> write(from)); // the task owns the transport now (WRITING)
+            writers.execute(() -> write(from, System.nanoTime())); // the task owns the transport now (WRITING)
         } else {
-            write(from);
+            write(from, System.nanoTime());
         }
     }
 
-    /** Run by a writer task for a {@link WriterState#SCHEDULED} stream. */
-    void runWriter() {
-        synchronized (lock) {
-            if (state != WriterState.SCHEDULED) {
-                return;
-            }
-            state = WriterState.WRITING;
-        }
-        write(WriterState.SCHEDULED);
+    /**
+     * Run by a writer task for a {@link WriterState#SCHEDULED} stream; {@code clockNanos} is
+     * {@link System#nanoTime()} as the task read it when it took this stream from the line.
+     */
+    void runWriter(long clockNanos) {
+        write(WriterState.SCHEDULED, clockNanos);
     }
 
     /**
      * The writer: from {@code from}, writes, flushes and completes batches until the queue is
-     * empty, the transport is not ready, or this turn's byte budget is used. Runs as the owner of
-     * the transport ({@link WriterState#WRITING}).
+     * empty, the transport is not ready, or this turn's byte budget is used. From
+     * {@link WriterState#SCHEDULED} (a writer task) it first takes the stream, which may have
+     * ended while in line; from the other states it runs as the owner of the transport already
+     * ({@link WriterState#WRITING}, set by {@link #onWritable()}).
+     *
+     * <p>Each step takes the monitor once, and asks {@code isReady()} inside that acquisition, so
+     * a write-possible callback cannot slip between a false answer and the stream's noting it
+     * (and a false answer is not asked again before that callback): one acquisition to take a
+     * batch (and, from {@code SCHEDULED}, the stream), one before its flush, one to retire it once
+     * flushed. When the retired frames have no stages to complete
+     * (broadcast frames, heartbeats), the retire also takes the next batch, or lets the stream go
+     * idle, in the same acquisition. Otherwise the stages complete first, outside the monitor,
+     * and the next batch is taken after them: stages complete in send order, and {@link #retired}
+     * is only ever used by the one thread writing.
+     *
+     * <p>The first batch this turn retires is stamped for the heartbeats with {@code clockNanos}
+     * (read before the turn, by the caller: a writer task reads the clock once for a share of
+     * streams), the later ones with the clock; the clock is read at every retire only when a flush
+     * listener wants the batch's age. A stamp that early can only bring a heartbeat forward.
      */
-    private void write(WriterState from) {
-        WriterState step = from;
-        long turn = 0;
+    private void write(WriterState from, long clockNanos) {
+        boolean claim = from == WriterState.SCHEDULED;
+        // What this turn does next: SCHEDULED take and write a batch; AWAIT_WRITE flush it;
+        // AWAIT_FLUSH retire it (its bytes are with the container) and complete its stages.
+        WriterState step = from == WriterState.STARTING ? WriterState.SCHEDULED : from;
+        // Every turn asks isReady() before its first write or flush, as the Servlet API's loop
+        // does: on another thread than the container's callback, or after the stream idled, an
+        // earlier answer is not enough (Open Liberty refuses such a write as a blocking one,
+        // SRVE0918E). A true answer holds until the next write or flush.
+        boolean ready = false;
+        long turn = 0; // bytes written this turn
+        int lastBatch = 0; // bytes of the latest batch: turn > lastBatch once a second batch was written
         try {
-            // Every turn asks isReady() before its first write or flush, as the Servlet API's
-            // loop does: on another thread than the container's callback, or after the stream
-            // idled, an earlier answer is not enough (Open Liberty refuses such a write as a
-            // blocking one, SRVE0918E). Not ready: wait again; a turn that was to take a new
-            // batch waits as after a flush, with nothing in flight.
-            if (!readyOr(from == WriterState.AWAIT_WRITE ? WriterState.AWAIT_WRITE : WriterState.AWAIT_FLUSH)) {
-                return;
-            }
             for (;;) {
-                switch (step) {
-                    case AWAIT_WRITE -> {
-                        transport.flush();
-                        step = readyOr(WriterState.AWAIT_FLUSH) ? WriterState.AWAIT_FLUSH : null;
-                    }
-                    case AWAIT_FLUSH -> {
-                        completeBatch();
-                        step = turn < TURN_BYTES ? WriterState.SCHEDULED : yieldTurn();
-                    }
-                    default -> { // STARTING, SCHEDULED: take the next batch
-                        byte[] batch = takeBatch();
-                        if (batch == null) {
-                            return;
+                byte[] batch = null;
+                Refusal refusal = null;
+                WriterState left = null; // set when the writer stops: the state it leaves the stream in
+                int frames = 0;
+                int events = 0;
+                long since = 0;
+                long now = 0;
+                synchronized (lock) {
+                    if (claim) {
+                        if (state != WriterState.SCHEDULED) {
+                            return; // ended while in line: whoever ended it finishes it
                         }
-                        turn += batch.length;
-                        transport.write(batch, 0, batch.length);
-                        step = readyOr(WriterState.AWAIT_WRITE) ? WriterState.AWAIT_WRITE : null;
+                        state = WriterState.WRITING;
+                        claim = false;
+                    }
+                    if (state != WriterState.WRITING) {
+                        left = WriterState.ENDED; // aborted while this thread was writing
+                    } else if (!ready && !transport.isReady()) {
+                        // Wait for the write-possible callback; a turn that was to take a new
+                        // batch waits as after a flush, with nothing in flight.
+                        left = step == WriterState.AWAIT_WRITE ? WriterState.AWAIT_WRITE : WriterState.AWAIT_FLUSH;
+                        state = left;
+                        awaitingSinceNanos = System.nanoTime();
+                    } else {
+                        ready = true;
+                        if (step == WriterState.AWAIT_FLUSH) {
+                            frames = queue.inFlight();
+                            since = batchSinceNanos;
+                            events = queue.retire(retired);
+                            if (frames > 0) {
+                                now = since != UNTIMED || turn > lastBatch ? System.nanoTime() : clockNanos;
+                                lastWriteNanos = now;
+                            }
+                            if (retired.isEmpty() && refusals.isEmpty()) {
+                                step = WriterState.SCHEDULED; // nothing to complete: go on in this acquisition
+                            }
+                        } else if (step == WriterState.SCHEDULED) {
+                            refusal = eligibleRefusal();
+                        }
+                        if (step == WriterState.SCHEDULED && refusal == null) {
+                            batch = takeBatch(turn);
+                            if (batch == null) {
+                                left = state;
+                            }
+                        }
                     }
                 }
-                if (step == null) {
+                if (frames > 0) {
+                    retired(frames, events, since == UNTIMED ? -1 : now - since); // throws nothing: the stream may be idle already
+                }
+                if (left != null) {
+                    stopped(left);
                     return;
+                }
+                if (refusal != null) {
+                    refusal.stage().completeExceptionally(refusal.cause()); // in send order: see enqueue
+                } else if (batch != null) {
+                    lastBatch = batch.length;
+                    turn += batch.length;
+                    transport.write(batch, 0, batch.length);
+                    ready = false;
+                    step = WriterState.AWAIT_WRITE;
+                } else if (step == WriterState.AWAIT_WRITE) {
+                    transport.flush();
+                    ready = false;
+                    step = WriterState.AWAIT_FLUSH;
+                } else { // retired a batch whose stages (or refused sends after them) are to complete
+                    completeRetired();
+                    step = WriterState.SCHEDULED;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -304,73 +389,73 @@ public final class OutboundStream implements EventStream {
     }
 
     /**
-     * Takes the queued frames, up to the batch bound, as one buffer; null when the writer stops
-     * (nothing queued: idle; queue closed and drained, or aborted meanwhile: ended).
+     * Counts a retired batch of {@code frames}, {@code events} of them events, the oldest
+     * {@code age} ns old (negative: not timed).
      */
-    private byte[] takeBatch() {
-        synchronized (lock) {
-            if (state == WriterState.WRITING && queue.take(MAX_BATCH_BYTES) > 0) {
-                batchSinceNanos = queuedSinceNanos;
-                if (queue.queued() > 0) {
-                    queuedSinceNanos = System.nanoTime(); // what stays queued is at most this old
-                }
-                return queue.inFlightBytes();
+    private void retired(int frames, int events, long age) {
+        counters.retired(frames, events);
+        if (events > 0 && age >= 0) {
+            try {
+                counters.flushed(age);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a flush listener failed", e);
             }
-            if (state == WriterState.WRITING && !queue.isClosed()) {
-                state = WriterState.IDLE;
-                return null;
-            }
-            state = WriterState.ENDED;
         }
-        finish();
-        return null;
+    }
+
+    /** What a writer that stopped in {@code left} still has to do, outside the monitor. */
+    private void stopped(WriterState left) {
+        if (left == WriterState.ENDED) {
+            finish(); // closed and drained, or aborted while this thread was writing
+        } else if (left == WriterState.SCHEDULED) {
+            writers.schedule(this); // a full turn: back in line, so one busy stream does not starve others
+        }
     }
 
     /**
-     * True when the transport is ready for the next step; otherwise notes that the writer waits
-     * in {@code waiting} (the write-possible callback resumes it) or, when the stream was aborted
-     * meanwhile, ends it, and returns false.
+     * Under the monitor, while writing with the transport ready: takes the queued frames, up to
+     * the batch bound, as one buffer. Null when the writer stops, having set the state it leaves
+     * the stream in: {@link WriterState#IDLE} (nothing queued), {@link WriterState#ENDED} (the
+     * queue was closed and is drained) or {@link WriterState#SCHEDULED} (frames wait, and this
+     * turn's byte budget is used).
      */
-    private boolean readyOr(WriterState waiting) throws IOException {
-        synchronized (lock) {
-            if (state == WriterState.WRITING) {
-                if (transport.isReady()) {
-                    return true;
-                }
-                state = waiting;
-                awaitingSinceNanos = System.nanoTime();
-                return false;
-            }
+    private byte[] takeBatch(long turn) {
+        if (queue.queued() == 0) {
+            state = queue.isClosed() ? WriterState.ENDED : WriterState.IDLE;
+            return null;
         }
-        finish(); // aborted while this thread was writing
-        return false;
+        if (turn >= TURN_BYTES) {
+            state = WriterState.SCHEDULED;
+            return null;
+        }
+        queue.take(MAX_BATCH_BYTES);
+        batchSinceNanos = queuedSinceNanos;
+        if (queue.queued() > 0) {
+            queuedSinceNanos = queueClock(); // what stays queued is at most this old
+        }
+        return queue.inFlightBytes();
     }
 
-    /** Completes the stages of the flushed batch, outside the monitor. */
-    private void completeBatch() {
-        int events;
-        int frames;
-        long since;
-        synchronized (lock) {
-            if (state != WriterState.WRITING) {
-                return; // aborted: the next step finishes the stream
-            }
-            frames = queue.inFlight();
-            since = batchSinceNanos;
-            events = queue.retire(retired);
+    /** The clock for {@link #queuedSinceNanos}: read only when a flush listener will want the age. */
+    private long queueClock() {
+        return counters.timesFlushes() ? System.nanoTime() : UNTIMED;
+    }
+
+    /** Under the monitor: removes and returns the oldest refused send if the one before it has completed. */
+    private Refusal eligibleRefusal() {
+        Refusal next = refusals.peekFirst();
+        if (next == null || (next.after() != null && !next.after().isDone())) {
+            return null;
         }
-        long now = System.nanoTime();
-        lastWriteNanos = now;
-        counters.queued(-frames);
-        if (events > 0) {
-            counters.flushed(now - since);
-        }
+        return refusals.pollFirst();
+    }
+
+    /** Completes the stages of the retired batch, outside the monitor, in send order. */
+    private void completeRetired() {
         for (int i = 0; i < retired.size(); i++) { // indexed: no iterator per drain on the hot path
             retired.get(i).complete(null);
         }
         retired.clear();
-        counters.delivered(events);
-        failRefusals();
     }
 
     /** Fails the refused sends whose predecessors have completed, in send order. */
@@ -378,26 +463,13 @@ public final class OutboundStream implements EventStream {
         for (;;) {
             Refusal next;
             synchronized (lock) {
-                next = refusals.peekFirst();
-                if (next == null || (next.after() != null && !next.after().isDone())) {
+                next = eligibleRefusal();
+                if (next == null) {
                     return;
                 }
-                refusals.pollFirst();
             }
             next.stage().completeExceptionally(next.cause());
         }
-    }
-
-    /** Puts the stream back in line after a full turn, so one busy stream does not starve others. */
-    private WriterState yieldTurn() {
-        synchronized (lock) {
-            if (state != WriterState.WRITING || queue.queued() == 0) {
-                return WriterState.SCHEDULED; // the next take ends or idles the stream
-            }
-            state = WriterState.SCHEDULED;
-        }
-        writers.schedule(this);
-        return null;
     }
 
     @Override
@@ -473,7 +545,7 @@ public final class OutboundStream implements EventStream {
         synchronized (lock) {
             int dropped = queue.queued() + queue.inFlight();
             if (dropped > 0) {
-                counters.queued(-dropped);
+                counters.dropped(dropped);
             }
             stages = queue.clear();
             cause = endCause;

@@ -64,10 +64,13 @@ final class Subscription {
         this.waiting = resuming ? new ArrayList<>() : null;
     }
 
-    /** Delivers one live event (with its frame); true when the stream took it or holds it for later. */
-    boolean offer(byte[] frame, SseEvent event) {
+    /**
+     * Delivers one live event (with its frame); true when the stream took it or holds it for
+     * later. A stream the frame makes ready goes to {@code ready}, which the caller flushes.
+     */
+    boolean offer(byte[] frame, SseEvent event, Writers.Ready ready) {
         if (stage == Stage.LIVE) {
-            return send(stream, frame, event);
+            return send(stream, frame, event, ready);
         }
         synchronized (this) {
             switch (stage) {
@@ -85,10 +88,10 @@ final class Subscription {
                     }
                     stage = Stage.LIVE;
                     skipThrough = null;
-                    return send(stream, frame, event);
+                    return send(stream, frame, event, ready);
                 }
                 default -> {
-                    return send(stream, frame, event);
+                    return send(stream, frame, event, ready);
                 }
             }
         }
@@ -135,8 +138,13 @@ final class Subscription {
 
     /** Queues the encoded event on an ssekit stream; any other stream gets it through send. */
     static boolean send(EventStream stream, byte[] frame, SseEvent event) {
+        return send(stream, frame, event, null);
+    }
+
+    /** {@link #send(EventStream, byte[], SseEvent)}, handing a stream it makes ready to {@code ready} (null: at once). */
+    private static boolean send(EventStream stream, byte[] frame, SseEvent event, Writers.Ready ready) {
         if (stream instanceof OutboundStream out) {
-            return out.enqueue(frame, null);
+            return out.enqueue(frame, null, ready);
         }
         stream.send(event);
         return stream.isOpen();

@@ -48,6 +48,11 @@ public final class Writers {
     /** Which shared set. */
     public enum Kind { NON_BLOCKING, BLOCKING }
 
+    /** The most streams a writer task takes from the line at once. */
+    static final int SHARE = 32;
+    /** The most streams a {@link Ready} holds before it hands them to the writers. */
+    static final int HANDOFF = 64;
+
     private static final Object SHARED_LOCK = new Object();
     private static final Writers[] SHARED = new Writers[2];
     private static final int[] USERS = new int[2];
@@ -59,6 +64,7 @@ public final class Writers {
     // Guarded by this: an intrusive FIFO through OutboundStream.nextReady.
     private OutboundStream head;
     private OutboundStream tail;
+    private int lined; // streams in the FIFO
     private int tasks;
 
     private Writers(Executor executor, ExecutorService owned, int maxTasks) {
@@ -136,20 +142,27 @@ public final class Writers {
 
     /** Puts a stream that has frames to write in line, and starts a task if fewer than the maximum run. */
     void schedule(OutboundStream stream) {
-        boolean start;
+        schedule(stream, stream, 1);
+    }
+
+    /**
+     * Puts {@code count} streams in line, {@code first} to {@code last} linked through
+     * {@link OutboundStream#nextReady}, and starts tasks, one per stream, up to the maximum.
+     */
+    private void schedule(OutboundStream first, OutboundStream last, int count) {
+        int start;
         synchronized (this) {
             if (tail == null) {
-                head = stream;
+                head = first;
             } else {
-                tail.nextReady = stream;
+                tail.nextReady = first;
             }
-            tail = stream;
-            start = tasks < maxTasks;
-            if (start) {
-                tasks++;
-            }
+            tail = last;
+            lined += count;
+            start = Math.max(0, Math.min(count, maxTasks - tasks));
+            tasks += start;
         }
-        if (start) {
+        for (int i = 0; i < start; i++) {
             submit(drainTask);
         }
     }
@@ -169,6 +182,12 @@ public final class Writers {
         }
     }
 
+    /**
+     * A writer task: takes streams from the line and runs their writers until the line is empty.
+     * It takes a share of the line at a time, at most {@value #SHARE} streams and an even part
+     * of them per running task, so the monitor is taken once per share rather than once per
+     * stream, and the other tasks still find streams to run.
+     */
     private void drainReady() {
         for (;;) {
             OutboundStream next;
@@ -178,17 +197,82 @@ public final class Writers {
                     tasks--;
                     return;
                 }
-                head = next.nextReady;
-                next.nextReady = null;
+                int share = Math.max(1, Math.min(SHARE, lined / tasks));
+                OutboundStream last = next;
+                int taken = 1;
+                while (taken < share && last.nextReady != null) {
+                    last = last.nextReady;
+                    taken++;
+                }
+                head = last.nextReady;
+                last.nextReady = null;
                 if (head == null) {
                     tail = null;
                 }
+                lined -= taken;
             }
-            try {
-                next.runWriter();
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.WARNING, "a stream writer failed", e);
+            // The share is this task's own now (no other thread reaches it through the line).
+            // Each stream is unlinked before its writer runs, since that may put it in line again.
+            // One clock reading for the share: the writers stamp their streams' last write with it.
+            long clock = System.nanoTime();
+            while (next != null) {
+                OutboundStream stream = next;
+                next = stream.nextReady;
+                stream.nextReady = null;
+                try {
+                    stream.runWriter(clock);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(System.Logger.Level.WARNING, "a stream writer failed", e);
+                }
             }
+        }
+    }
+
+    /**
+     * The streams that one delivery made ready, handed to their writers together: one
+     * acquisition of a {@link Writers}' monitor per {@value #HANDOFF} streams (or per change of
+     * writers) instead of one per stream. Used by one thread, which calls {@link #flush()} once
+     * done: the streams added wait here until then.
+     */
+    static final class Ready {
+        private Writers writers;
+        private OutboundStream first;
+        private OutboundStream last;
+        private int count;
+
+        /**
+         * Adds a stream that the caller has just made {@link WriterState#SCHEDULED}: no line
+         * holds it, so its link is this thread's to set until the hand-off.
+         */
+        void add(OutboundStream stream) {
+            Writers to = stream.writers();
+            if (count > 0 && to != writers) {
+                flush();
+            }
+            writers = to;
+            if (first == null) {
+                first = stream;
+            } else {
+                last.nextReady = stream;
+            }
+            last = stream;
+            if (++count == HANDOFF) {
+                flush();
+            }
+        }
+
+        /** Hands the streams added since the last hand-off to their writers. */
+        void flush() {
+            if (count == 0) {
+                return;
+            }
+            OutboundStream f = first;
+            OutboundStream l = last;
+            int n = count;
+            first = null;
+            last = null;
+            count = 0;
+            writers.schedule(f, l, n);
         }
     }
 }
