@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import org.ssekit.EventLog;
 import org.ssekit.SseMetrics;
@@ -33,11 +34,12 @@ public final class Counters implements SseMetrics {
     private final LongAdder slowConsumers = new LongAdder();
     private final LongAdder replays = new LongAdder();
     private final LongAdder resets = new LongAdder();
-    // The queued-frames gauge, from what was queued minus what left the queues; a retired batch
-    // of events costs one add (delivered), the others are rarer.
-    private final LongAdder framesQueued = new LongAdder();
-    private final LongAdder controlFramesRetired = new LongAdder(); // heartbeats and the like
-    private final LongAdder framesDropped = new LongAdder();
+    /**
+     * The queued-frames gauge, read from the streams themselves when asked (a scrape), so that
+     * queueing and retiring a frame bump no counter here; the endpoint that owns the streams
+     * sets it ({@link #queuedFramesFrom}).
+     */
+    private volatile LongSupplier queuedFrames = () -> 0;
     /** The logs of the open broadcasters counting here: few, added and removed rarely. */
     private final List<EventLog> logs = new CopyOnWriteArrayList<>();
     private static final LongConsumer[] NO_LISTENERS = new LongConsumer[0];
@@ -68,24 +70,14 @@ public final class Counters implements SseMetrics {
         resets.increment();
     }
 
-    /** Frames queued on a stream's queue. */
-    void queued(int frames) {
-        framesQueued.add(frames);
+    /** A flushed batch left a stream's queue; {@code events} of its frames were events. */
+    void delivered(int events) {
+        delivered.add(events);
     }
 
-    /** A flushed batch of {@code frames} left a stream's queue; {@code events} of them were events. */
-    void retired(int frames, int events) {
-        if (events > 0) {
-            delivered.add(events);
-        }
-        if (frames > events) {
-            controlFramesRetired.add(frames - events);
-        }
-    }
-
-    /** Frames dropped from the queue of a stream that ended. */
-    void dropped(int frames) {
-        framesDropped.add(frames);
+    /** Where {@link #getQueuedFrames()} reads from: the owner of the streams that count here. */
+    void queuedFramesFrom(LongSupplier source) {
+        queuedFrames = Objects.requireNonNull(source, "source");
     }
 
     /**
@@ -147,10 +139,7 @@ public final class Counters implements SseMetrics {
 
     @Override
     public long getQueuedFrames() {
-        // What left first: every frame counted there was counted as queued before, so the
-        // difference is never negative.
-        long left = delivered.sum() + controlFramesRetired.sum() + framesDropped.sum();
-        return framesQueued.sum() - left;
+        return queuedFrames.getAsLong();
     }
 
     @Override

@@ -147,7 +147,6 @@ public final class OutboundStream implements EventStream {
                     queuedSinceNanos = queueClock();
                 }
                 queue.add(frame, done);
-                counters.queued(1);
                 if (state != WriterState.IDLE) {
                     return true;
                 }
@@ -196,6 +195,13 @@ public final class OutboundStream implements EventStream {
     public boolean canQueue(int events, long bytes) {
         synchronized (lock) {
             return queue.queued() + events <= maxQueuedEvents && queue.queuedBytes() + bytes <= maxQueuedBytes;
+        }
+    }
+
+    /** Frames queued and not yet flushed (in flight included), for the endpoint's gauge. */
+    int queuedFrames() {
+        synchronized (lock) {
+            return queue.queued() + queue.inFlight();
         }
     }
 
@@ -353,7 +359,7 @@ public final class OutboundStream implements EventStream {
                     }
                 }
                 if (frames > 0) {
-                    retired(frames, events, since == UNTIMED ? -1 : now - since); // throws nothing: the stream may be idle already
+                    retired(events, since == UNTIMED ? -1 : now - since); // throws nothing: the stream may be idle already
                 }
                 if (left != null) {
                     stopped(left);
@@ -389,12 +395,15 @@ public final class OutboundStream implements EventStream {
     }
 
     /**
-     * Counts a retired batch of {@code frames}, {@code events} of them events, the oldest
-     * {@code age} ns old (negative: not timed).
+     * Counts a retired batch holding {@code events} events, its oldest frame {@code age} ns old
+     * (negative: not timed).
      */
-    private void retired(int frames, int events, long age) {
-        counters.retired(frames, events);
-        if (events > 0 && age >= 0) {
+    private void retired(int events, long age) {
+        if (events == 0) {
+            return;
+        }
+        counters.delivered(events);
+        if (age >= 0) {
             try {
                 counters.flushed(age);
             } catch (RuntimeException e) {
@@ -543,10 +552,6 @@ public final class OutboundStream implements EventStream {
         Throwable cause;
         List<Runnable> callbacks;
         synchronized (lock) {
-            int dropped = queue.queued() + queue.inFlight();
-            if (dropped > 0) {
-                counters.dropped(dropped);
-            }
             stages = queue.clear();
             cause = endCause;
             callbacks = closeCallbacks;

@@ -51,6 +51,16 @@ public final class StreamHub implements AutoCloseable {
                 .map(e -> Writers.on(e, Runtime.getRuntime().availableProcessors()))
                 .orElseGet(() -> Writers.acquire(Writers.Kind.NON_BLOCKING));
         this.heartbeats = Heartbeats.start(open, config.heartbeat(), config.writeStallTimeout());
+        counters.queuedFramesFrom(this::queuedFrames);
+    }
+
+    /** Frames queued on the open streams and not yet flushed: one short lock per stream, at a scrape. */
+    private long queuedFrames() {
+        long n = 0;
+        for (OutboundStream s : open) {
+            n += s.queuedFrames();
+        }
+        return n;
     }
 
     public SseConfig config() {
