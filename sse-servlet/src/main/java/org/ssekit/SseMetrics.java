@@ -43,8 +43,9 @@ public interface SseMetrics {
 
     /**
      * Frames (events, heartbeats, the opening frame) queued on open streams and not yet
-     * flushed, summed over the streams. A counter kept by the queues themselves: reading it
-     * costs the same for 10 streams as for 20,000.
+     * flushed, summed over the streams when read: reading it takes each open stream's lock once
+     * (about 20 ns each, a few hundred microseconds for 20,000 streams), so that queueing and
+     * writing a frame count nothing; meant for scrapes, not for a hot loop.
      */
     default long getQueuedFrames() {
         return 0;
