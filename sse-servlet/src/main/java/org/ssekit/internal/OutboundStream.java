@@ -308,7 +308,7 @@ public final class OutboundStream implements EventStream {
         // SRVE0918E). A true answer holds until the next write or flush.
         boolean ready = false;
         long turn = 0; // bytes written this turn
-        int lastBatch = 0; // bytes of the latest batch: turn > lastBatch once a second batch was written
+        int batches = 0; // batches written this turn
         try {
             for (;;) {
                 byte[] batch = null;
@@ -341,7 +341,7 @@ public final class OutboundStream implements EventStream {
                             since = batchSinceNanos;
                             events = queue.retire(retired);
                             if (frames > 0) {
-                                now = since != UNTIMED || turn > lastBatch ? System.nanoTime() : clockNanos;
+                                now = since != UNTIMED || batches > 1 ? System.nanoTime() : clockNanos;
                                 lastWriteNanos = now;
                             }
                             if (retired.isEmpty() && refusals.isEmpty()) {
@@ -368,7 +368,7 @@ public final class OutboundStream implements EventStream {
                 if (refusal != null) {
                     refusal.stage().completeExceptionally(refusal.cause()); // in send order: see enqueue
                 } else if (batch != null) {
-                    lastBatch = batch.length;
+                    batches++;
                     turn += batch.length;
                     transport.write(batch, 0, batch.length);
                     ready = false;
